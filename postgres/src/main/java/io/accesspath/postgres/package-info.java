@@ -1,0 +1,2 @@
+/** accesspath core: models and pure engine logic. */
+package io.accesspath.postgres;
