@@ -1,0 +1,407 @@
+package io.accesspath.core.design.internal;
+
+import io.accesspath.core.design.Decision;
+import io.accesspath.core.design.internal.Resolved.Cond;
+import io.accesspath.core.design.internal.Resolved.Fetch;
+import io.accesspath.core.dialect.DesignDialect;
+import io.accesspath.core.spec.AccessPattern;
+import io.accesspath.core.spec.Attribute;
+import io.accesspath.core.spec.Entity;
+import io.accesspath.core.spec.LogicalType;
+import io.accesspath.core.spec.Relationship;
+import io.accesspath.core.spec.Spec;
+import io.accesspath.core.spec.WritePattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Proposals the user must opt into: copied columns, counters and materialized views where
+ * frequent reads join or aggregate; a document model where an owned child is always read and
+ * written whole; time partitioning where rows expire. Each states the read gain and the write
+ * cost; none is applied to the schema.
+ */
+public final class Proposals {
+    /** A join this frequent (calls a second) is weighed for denormalization. */
+    public static final double JOIN_MIN_FREQUENCY = 10;
+    /** Counters are proposed for counts at least this frequent. */
+    public static final double COUNTER_MIN_FREQUENCY = 10;
+    /** Partitioning is proposed for expiring tables of at least this many rows. */
+    public static final long PARTITION_MIN_ROWS = 10_000_000;
+
+    private final Spec spec;
+    private final Map<String, TableInfo> tables;
+    private final Volumes volumes;
+    private final DesignDialect dialect;
+    private final List<Decision> decisions;
+
+    public Proposals(Spec spec, Map<String, TableInfo> tables, Volumes volumes, DesignDialect dialect,
+                     List<Decision> decisions) {
+        this.spec = spec;
+        this.tables = tables;
+        this.volumes = volumes;
+        this.dialect = dialect;
+        this.decisions = decisions;
+    }
+
+    public void propose(List<Resolved> patterns) {
+        for (Resolved r : patterns) {
+            copiedColumns(r);
+            joinedFetches(r);
+            counter(r);
+            materializedView(r);
+        }
+        documentModel(patterns);
+        partitioning();
+    }
+
+    private String q(String ident) {
+        return dialect.quote(ident);
+    }
+
+    // ---- copied columns for filters through a join --------------------------------------------
+
+    private void copiedColumns(Resolved r) {
+        AccessPattern p = r.pattern();
+        for (Cond c : r.joinConds()) {
+            String table = c.column().substring(0, c.column().indexOf('.'));
+            TableInfo related = tables.get(table);
+            if (related.junctionOf.isPresent() || !c.source().contains(".")) {
+                continue;
+            }
+            String col = c.column().substring(c.column().indexOf('.') + 1);
+            String relName = c.source().substring(0, c.source().indexOf('.'));
+            Relationship rel = r.table().references.get(relName);
+            if (rel == null) {
+                continue;
+            }
+            String copy = relName + "_" + col;
+            String type = related.column(col).map(x -> x.type()).orElse("text");
+            double parentUpdates = updatesOf(rel.parent(), col);
+            double fanout = volumes.childrenPerParent(rel);
+            String childTable = r.table().name;
+            String fkCol = r.table().columnsOf.get(relName).get(0);
+            String sql = String.join("\n",
+                    "ALTER TABLE " + q(childTable) + " ADD COLUMN " + q(copy) + " " + type + ";",
+                    "UPDATE " + q(childTable) + " c SET " + q(copy) + " = p." + q(col) + " FROM " + q(table)
+                            + " p WHERE p." + q("id") + " = c." + q(fkCol) + ";",
+                    "CREATE FUNCTION " + q(childTable + "_copy_" + copy) + "() RETURNS trigger LANGUAGE plpgsql AS $$",
+                    "BEGIN",
+                    "  UPDATE " + q(childTable) + " SET " + q(copy) + " = NEW." + q(col) + " WHERE " + q(fkCol)
+                            + " = NEW." + q("id") + ";",
+                    "  RETURN NEW;",
+                    "END $$;",
+                    "CREATE TRIGGER " + q(table + "_" + col + "_to_" + childTable) + " AFTER UPDATE OF " + q(col)
+                            + " ON " + q(table) + " FOR EACH ROW EXECUTE FUNCTION " + q(childTable + "_copy_" + copy) + "();");
+            decisions.add(DecisionBuilder.of(Decision.Kind.DENORMALIZATION, childTable + "." + copy)
+                    .choice("copy " + table + "." + col + " into " + childTable + "." + copy)
+                    .pattern(p.name()).rule("denormalize.copied-filter-column")
+                    .reason(p.name() + " (" + Fmt.rate(p.frequency().perSecond()) + ") filters " + childTable + " by "
+                            + c.source() + ", which lives in " + table + ": no single index covers both, so every call"
+                            + " joins and filters. A copy of " + col + " in " + childTable + " lets one index on "
+                            + childTable + " start with it.")
+                    .alternative("keep the join (chosen by default)", "correct without triggers; costs a join per call")
+                    .cost(new Decision.Cost(Math.round(r.table().rows * (double) related.width(col)),
+                            parentUpdates * fanout, 0,
+                            "one index range scan on " + childTable + " instead of a join and filter per call",
+                            parentUpdates == 0 ? "no write pattern updates " + table + "." + col
+                                    + ", so the copy only adds ~" + related.width(col) + " bytes a row"
+                                    : "each update of " + table + "." + col + " (" + Fmt.rate(parentUpdates)
+                                    + ") rewrites ~" + Fmt.count(fanout) + " " + childTable + " rows (~"
+                                    + Fmt.rate(parentUpdates * fanout) + ")"))
+                    .proposal(sql)
+                    .build());
+        }
+    }
+
+    private double updatesOf(String entity, String attribute) {
+        double rate = 0;
+        for (WritePattern w : spec.writesOf(entity)) {
+            for (WritePattern.Update u : w.updates()) {
+                if (u.attributes().contains(attribute)) {
+                    rate += u.rate().perSecond();
+                }
+            }
+        }
+        return rate;
+    }
+
+    // ---- frequent joins ------------------------------------------------------------------------
+
+    private void joinedFetches(Resolved r) {
+        AccessPattern p = r.pattern();
+        if (p.frequency().perSecond() < JOIN_MIN_FREQUENCY || r.fetches().isEmpty()) {
+            return;
+        }
+        double rowsPerCall = r.limit().map(l -> (double) l).orElse(1.0);
+        for (Fetch f : r.fetches()) {
+            TableInfo to = tables.get(f.toTable());
+            double lookups = p.frequency().perSecond() * rowsPerCall;
+            String subject = p.name() + "." + f.path().replace('.', '_');
+            if (f.toMany()) {
+                decisions.add(DecisionBuilder.of(Decision.Kind.DENORMALIZATION, subject)
+                        .choice("keep " + to.name + " in its own table; join per call")
+                        .pattern(p.name()).rule("denormalize.join-kept")
+                        .reason(p.name() + " reads the " + f.path() + " of each row (~" + Fmt.count(lookups)
+                                + " index lookups a second). Joined with one index range scan per parent row, which"
+                                + " stays cheap while the children fit a few pages.")
+                        .alternative("a JSON array of " + to.name + " copied into " + f.fromTable(),
+                                "one row read instead of a join, but every change to a " + to.name
+                                        + " rewrites the whole array, and " + to.name + " loses its own constraints")
+                        .alternative("a materialized view joining both", "fast reads, but stale between refreshes"
+                                + (p.staleOk() ? " (acceptable here: the pattern allows stale reads)" : ", and "
+                                + p.name() + " needs fresh rows"))
+                        .build());
+            } else {
+                decisions.add(DecisionBuilder.of(Decision.Kind.DENORMALIZATION, subject)
+                        .choice("keep the join to " + to.name)
+                        .pattern(p.name()).rule("denormalize.join-kept")
+                        .reason(p.name() + " joins " + to.name + " for each row (~" + Fmt.count(lookups)
+                                + " primary-key lookups a second, ~3 buffer hits each). A key lookup is the cheapest"
+                                + " join there is; copying " + to.name + "'s columns into " + f.fromTable()
+                                + " would save them but every update of those columns would rewrite ~"
+                                + Fmt.count(childrenPer(f)) + " " + f.fromTable() + " rows.")
+                        .alternative("copy the displayed " + to.name + " columns into " + f.fromTable(),
+                                "saves ~" + Fmt.count(lookups * 3) + " buffer hits a second; costs trigger"
+                                        + " maintenance and a rewrite fan-out on every " + to.name + " update")
+                        .build());
+            }
+        }
+    }
+
+    private double childrenPer(Fetch f) {
+        TableInfo from = tables.get(f.fromTable());
+        return from.rows / (double) Math.max(1, tables.get(f.toTable()).rows);
+    }
+
+    // ---- counters ------------------------------------------------------------------------------
+
+    private void counter(Resolved r) {
+        AccessPattern p = r.pattern();
+        if (p.frequency().perSecond() < COUNTER_MIN_FREQUENCY || !p.groupBy().isEmpty() || p.aggregates().size() != 1
+                || p.aggregates().get(0).function() != AccessPattern.AggregateFunction.COUNT) {
+            return;
+        }
+        List<Cond> eq = r.conds(Resolved.Use.EQ).stream().filter(c -> !c.implicit()).toList();
+        if (eq.size() != 1 || r.table().references.get(eq.get(0).source()) == null) {
+            return;
+        }
+        Relationship rel = r.table().references.get(eq.get(0).source());
+        TableInfo parent = tables.get(rel.parent());
+        String child = r.table().name;
+        String counter = child + "_count";
+        double inserts = spec.writesOf(rel.child()).stream().mapToDouble(w -> w.inserts().perSecond()).sum();
+        double deletes = spec.writesOf(rel.child()).stream().mapToDouble(w -> w.deletes().perSecond()).sum();
+        double avg = volumes.childrenPerParent(rel);
+        String fk = r.table().columnsOf.get(rel.as()).get(0);
+        String fn = q(child + "_count_" + rel.as());
+        String sql = String.join("\n",
+                "ALTER TABLE " + q(parent.name) + " ADD COLUMN " + q(counter) + " bigint NOT NULL DEFAULT 0;",
+                "UPDATE " + q(parent.name) + " p SET " + q(counter) + " = (SELECT count(*) FROM " + q(child)
+                        + " c WHERE c." + q(fk) + " = p." + q("id") + ");",
+                "CREATE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $$",
+                "BEGIN",
+                "  IF TG_OP = 'INSERT' THEN",
+                "    UPDATE " + q(parent.name) + " SET " + q(counter) + " = " + q(counter) + " + 1 WHERE " + q("id")
+                        + " = NEW." + q(fk) + ";",
+                "  ELSIF TG_OP = 'DELETE' THEN",
+                "    UPDATE " + q(parent.name) + " SET " + q(counter) + " = " + q(counter) + " - 1 WHERE " + q("id")
+                        + " = OLD." + q(fk) + ";",
+                "  END IF;",
+                "  RETURN NULL;",
+                "END $$;",
+                "CREATE TRIGGER " + q(child + "_" + counter) + " AFTER INSERT OR DELETE ON " + q(child)
+                        + " FOR EACH ROW EXECUTE FUNCTION " + fn + "();");
+        boolean skewed = !rel.fanout().skew().isUniform();
+        decisions.add(DecisionBuilder.of(Decision.Kind.DENORMALIZATION, parent.name + "." + counter)
+                .choice("counter " + parent.name + "." + counter + " maintained by a trigger")
+                .pattern(p.name()).rule("denormalize.counter")
+                .reason(p.name() + " (" + Fmt.rate(p.frequency().perSecond()) + ") counts the " + child + " rows of one "
+                        + parent.name + ": ~" + Fmt.count(avg) + " index entries per call on average"
+                        + (skewed ? ", far more for the hottest " + parent.name + " rows (skew " + rel.fanout().skew() + ")"
+                        : "") + ". A counter answers it from one row.")
+                .alternative("count(*) over the index (chosen by default)", "exact and trigger-free; cost grows with"
+                        + " the number of children")
+                .cost(new Decision.Cost(parent.rows * 8, inserts + deletes, 0,
+                        "1 row read instead of ~" + Fmt.count(avg) + " index entries per call",
+                        "every " + child + " insert or delete (" + Fmt.rate(inserts + deletes) + ") also updates its "
+                                + parent.name + " row" + (skewed ? "; hot " + parent.name
+                                + " rows become lock hot spots under concurrent inserts" : "")))
+                .proposal(sql)
+                .build());
+    }
+
+    // ---- materialized views --------------------------------------------------------------------
+
+    private void materializedView(Resolved r) {
+        AccessPattern p = r.pattern();
+        if (p.aggregates().isEmpty() || p.groupBy().isEmpty()) {
+            return;
+        }
+        double scanned = r.table().rows;
+        for (Cond c : r.conds()) {
+            scanned *= c.selectivity();
+        }
+        if (scanned < 10_000 && !p.staleOk()) {
+            return;
+        }
+        String mv = p.name() + "_mv";
+        List<String> groupCols = new ArrayList<>();
+        for (String g : p.groupBy()) {
+            groupCols.addAll(r.table().columnsOf.getOrDefault(g, List.of(g)));
+        }
+        List<String> select = new ArrayList<>();
+        groupCols.forEach(g -> select.add(q(g)));
+        for (AccessPattern.Aggregate a : p.aggregates()) {
+            String arg = a.attribute().map(this::q).orElse("*");
+            String alias = a.function().name().toLowerCase(java.util.Locale.ROOT) + a.attribute().map(x -> "_" + x).orElse("");
+            select.add(a.function().name().toLowerCase(java.util.Locale.ROOT) + "(" + arg + ") AS " + q(alias));
+        }
+        String sql = String.join("\n",
+                "CREATE MATERIALIZED VIEW " + q(mv) + " AS",
+                "  SELECT " + String.join(", ", select),
+                "  FROM " + q(r.table().name),
+                "  GROUP BY " + String.join(", ", groupCols.stream().map(this::q).toList()) + ";",
+                "CREATE UNIQUE INDEX ON " + q(mv) + " (" + String.join(", ", groupCols.stream().map(this::q).toList()) + ");",
+                "-- refresh on a schedule, without blocking readers:",
+                "REFRESH MATERIALIZED VIEW CONCURRENTLY " + q(mv) + ";");
+        decisions.add(DecisionBuilder.of(Decision.Kind.DENORMALIZATION, mv)
+                .choice("materialized view " + mv)
+                .pattern(p.name()).rule("denormalize.materialized-view")
+                .reason(p.name() + " aggregates ~" + Fmt.count(scanned) + " rows per call into groups by "
+                        + String.join(", ", p.groupBy()) + "." + (p.staleOk()
+                        ? " It accepts stale reads, so a view refreshed on a schedule can answer it from precomputed rows."
+                        : " It needs fresh results, so a view would need refreshing before every read; shown for"
+                        + " comparison."))
+                .alternative("aggregate on every call (chosen by default)", "always fresh; reads ~" + Fmt.count(scanned)
+                        + " rows per call")
+                .cost(new Decision.Cost(0, 0, 0, "reads one row per group instead of ~" + Fmt.count(scanned)
+                        + " rows", "each refresh re-reads " + r.table().name + " (~" + Fmt.count(r.table().rows)
+                        + " rows); the view lags writes by up to the refresh interval"))
+                .proposal(sql)
+                .build());
+    }
+
+    // ---- document model ------------------------------------------------------------------------
+
+    private void documentModel(List<Resolved> patterns) {
+        for (Relationship rel : spec.relationships()) {
+            if (!rel.owned() || rel.isManyToMany() || rel.isSelfReference()) {
+                continue;
+            }
+            String child = rel.child();
+            String parent = rel.parent();
+            List<String> reasonsAgainst = new ArrayList<>();
+            List<String> readers = new ArrayList<>();
+            for (Resolved r : patterns) {
+                AccessPattern p = r.pattern();
+                if (p.entity().equals(child)) {
+                    reasonsAgainst.add("pattern " + p.name() + " reads " + child + " rows on their own");
+                }
+                if (p.entity().equals(parent) && rel.inverse().isPresent()
+                        && p.fetch().stream().anyMatch(f -> f.equals(rel.inverse().get()) || f.startsWith(rel.inverse().get() + "."))) {
+                    readers.add(p.name());
+                }
+            }
+            for (Relationship other : spec.relationships()) {
+                if (other == rel) {
+                    continue;
+                }
+                if (other.child().equals(child) && !other.isManyToMany()) {
+                    reasonsAgainst.add(child + " references " + other.parent() + " (" + other.as()
+                            + "), which a JSON document cannot enforce");
+                } else if (other.parent().equals(child) || (other.isManyToMany() && other.child().equals(child))) {
+                    reasonsAgainst.add(other.child() + " rows point at " + child + " rows");
+                }
+            }
+            Entity childEntity = spec.requireEntity(child);
+            double childUpdates = spec.writesOf(child).stream().mapToDouble(WritePattern::updatesPerSecond).sum();
+            if (childUpdates > 0) {
+                reasonsAgainst.add(child + " rows are updated on their own (" + Fmt.rate(childUpdates) + ")");
+            }
+            String subject = parent + "." + rel.inverse().orElse(child);
+            if (readers.isEmpty()) {
+                reasonsAgainst.add("no pattern reads " + child + " rows together with their " + parent);
+            }
+            if (reasonsAgainst.isEmpty()) {
+                TableInfo pt = tables.get(parent);
+                String col = rel.inverse().orElse(child + "s");
+                double avg = volumes.childrenPerParent(rel);
+                String sql = "ALTER TABLE " + q(pt.name) + " ADD COLUMN " + q(col) + " jsonb NOT NULL DEFAULT '[]';\n"
+                        + "-- then move the rows in and drop table " + q(tables.get(child).name);
+                decisions.add(DecisionBuilder.of(Decision.Kind.DOCUMENT_MODEL, subject)
+                        .choice("store " + child + " rows as a JSON array in " + parent + "." + col)
+                        .patterns(readers).rule("document.owned-aggregate")
+                        .reason(child + " is owned by " + parent + ", always read with it (" + String.join(", ", readers)
+                                + ") and never on its own; no other table points at it and it points nowhere else."
+                                + " It is an aggregate read and written whole: a document model fits.")
+                        .alternative("a separate table (chosen by default)", "keeps per-row constraints and cheap"
+                                + " single-row updates; costs a join of ~" + Fmt.count(avg) + " rows per read")
+                        .cost(new Decision.Cost(0, 0, 0, "one row read instead of a join of ~" + Fmt.count(avg) + " rows",
+                                "any change rewrites the whole " + parent + " row and its array (~" + Fmt.count(avg)
+                                        + " elements); per-element constraints move to the application"))
+                        .proposal(sql)
+                        .build());
+            } else {
+                decisions.add(DecisionBuilder.of(Decision.Kind.DOCUMENT_MODEL, subject)
+                        .choice("relational: " + child + " keeps its own table")
+                        .patterns(readers).rule("document.rejected")
+                        .reason(child + " is owned by " + parent + ", the shape that suits a document model, but "
+                                + String.join("; ", reasonsAgainst) + ". A separate table serves that; a JSON array"
+                                + " in " + parent + " would not." + (childEntity.appendOnly() ? "" : ""))
+                        .build());
+            }
+        }
+    }
+
+    // ---- partitioning --------------------------------------------------------------------------
+
+    private void partitioning() {
+        for (Entity e : spec.entities()) {
+            if (e.volume().retentionDays().isEmpty()) {
+                continue;
+            }
+            TableInfo t = tables.get(e.name());
+            Optional<String> timeAttr = e.volume().timeAttribute().or(() -> e.attributes().stream()
+                    .filter(a -> a.type() instanceof LogicalType.Timestamp && a.defaultValue().map("now"::equals).orElse(false))
+                    .map(Attribute::name).findFirst());
+            long days = e.volume().retentionDays().getAsLong();
+            double perDay = e.volume().growthPerDay();
+            if (timeAttr.isEmpty() || t.rows < PARTITION_MIN_ROWS) {
+                decisions.add(DecisionBuilder.of(Decision.Kind.PARTITIONING, t.name)
+                        .choice("no partitioning; expire rows with a batched DELETE")
+                        .rule("partition.not-needed")
+                        .reason(e.name() + " keeps " + days + " days of rows; at ~" + Fmt.count(t.rows)
+                                + " rows a daily batched DELETE of ~" + Fmt.count(perDay) + " rows is cheap enough.")
+                        .build());
+                continue;
+            }
+            String ta = timeAttr.get();
+            String unit = days <= 60 ? "day" : "month";
+            long partitions = unit.equals("day") ? days + 1 : days / 30 + 1;
+            String sql = String.join("\n",
+                    "-- the primary key must include " + ta + ":",
+                    "CREATE TABLE " + q(t.name + "_partitioned") + " (LIKE " + q(t.name) + " INCLUDING DEFAULTS INCLUDING"
+                            + " CONSTRAINTS) PARTITION BY RANGE (" + q(ta) + ");",
+                    "-- one partition per " + unit + ", created ahead of time (pg_partman or a scheduled job), e.g.:",
+                    "-- CREATE TABLE " + q(t.name + "_p2026_01") + " PARTITION OF " + q(t.name + "_partitioned")
+                            + " FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');",
+                    "-- expiry becomes: ALTER TABLE ... DETACH PARTITION ... ; DROP TABLE ...;");
+            decisions.add(DecisionBuilder.of(Decision.Kind.PARTITIONING, t.name)
+                    .choice("range partitions by " + ta + ", one per " + unit + " (~" + partitions + " live)")
+                    .rule("partition.retention")
+                    .reason(e.name() + " holds ~" + Fmt.count(t.rows) + " rows and expires ~" + Fmt.count(perDay)
+                            + " a day after " + days + " days. Deleting them row by row writes WAL for each row, leaves"
+                            + " dead tuples for vacuum and bloats indexes; dropping a whole partition is instant."
+                            + " Not applied: partitions must be created ahead of time by a job, the primary key must"
+                            + " include " + ta + ", and the schema would depend on the date it is created.")
+                    .alternative("a batched DELETE ... WHERE " + ta + " < now() - interval '" + days + " days'",
+                            "simple, but rewrites ~" + Fmt.count(perDay) + " rows a day through every index")
+                    .cost(new Decision.Cost(0, 0, 0, "queries on a time range scan only the partitions they need",
+                            "one partition maintenance job; every unique key must include " + ta))
+                    .proposal(sql)
+                    .build());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.accesspath.core.design.internal;
+
+import io.accesspath.core.spec.AccessPattern;
+import io.accesspath.core.spec.LogicalType;
+import java.util.List;
+import java.util.Optional;
+
+/** An access pattern resolved onto a table's columns. */
+public record Resolved(AccessPattern pattern, TableInfo table, List<Cond> conds, List<Sort> sort,
+                       Optional<Integer> limit, List<String> neededColumns, boolean allColumns,
+                       List<Fetch> fetches, List<Cond> joinConds) {
+
+    /** How an index can use a condition. */
+    public enum Use {
+        /** column = value: seekable, and the column then drops out of the sort order */
+        EQ,
+        /** column IN (...): seekable with several descents; breaks the order of later columns */
+        IN,
+        /** a contiguous range: seekable, but ends the seek */
+        RANGE,
+        /** a constant on a low-cardinality column: a partial index predicate */
+        PREDICATE,
+        /** needs a special index method (GIN, GiST) */
+        SPECIAL,
+        /** cannot use an index (ne, is not null on a mostly-filled column) */
+        RESIDUAL
+    }
+
+    /**
+     * One resolved condition.
+     *
+     * @param source      the name in the spec ({@code customer}, {@code status}, or implicit
+     *                    {@code tenant} / soft-delete conditions)
+     * @param column      the column it tests
+     * @param type        the logical type of the column, when known
+     * @param implicit    added by the designer (tenant scope, soft delete), not written in the spec
+     * @param predicateSql for PREDICATE conditions, the SQL of the partial-index predicate
+     */
+    public record Cond(String source, String column, AccessPattern.Op op, Optional<String> value, double selectivity,
+                       Use use, Optional<LogicalType> type, boolean implicit, Optional<String> predicateSql) {
+        public String describe() {
+            return column + " " + op.spelling() + value.map(v -> " '" + v + "'").orElse("");
+        }
+    }
+
+    /** One ORDER BY key on a column; {@code tiebreaker} if added by the designer for keyset paging. */
+    public record Sort(String column, boolean descending, boolean tiebreaker) {}
+
+    /**
+     * A related entity read with each row.
+     *
+     * @param path       the fetch path as written ({@code lines.product})
+     * @param fromTable  the table joined from
+     * @param toTable    the table joined to
+     * @param joinColumns the columns of {@code toTable} the join looks up (its key, or the
+     *                   foreign key of a to-many relation)
+     * @param toMany     whether each row has many related rows
+     * @param via        for many-to-many, the junction table read in between
+     */
+    public record Fetch(String path, String fromTable, String toTable, List<String> joinColumns, boolean toMany,
+                        Optional<String> via) {}
+
+    public List<Cond> conds(Use use) {
+        return conds.stream().filter(c -> c.use() == use).toList();
+    }
+
+    public Optional<Cond> condOn(String column) {
+        return conds.stream().filter(c -> c.column().equals(column)
+                && (c.use() == Use.EQ || c.use() == Use.IN || c.use() == Use.RANGE)).findFirst();
+    }
+}
