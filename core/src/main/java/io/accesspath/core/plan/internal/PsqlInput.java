@@ -28,7 +28,9 @@ final class PsqlInput {
         for (int i = 0; i < raw.length; i++) {
             lines.add(new SourceLine(i + 1, 0, raw[i]));
         }
-        lines = unquoteCsv(lines);
+        List<SourceLine> unquoted = unquoteCsv(lines);
+        boolean csv = unquoted != lines;
+        lines = unquoted;
         int start = firstNonBlank(lines, 0);
         boolean framed = false;
         if (start < lines.size() && lines.get(start).text().strip().equals("QUERY PLAN")) {
@@ -41,7 +43,7 @@ final class PsqlInput {
         int end = footer(lines, start, source);
         List<SourceLine> content = lines.subList(start, end);
         boolean plusMarks = framed || plusMarked(content);
-        return undecorate(content, framed, plusMarks);
+        return undecorate(content, framed && !csv, plusMarks);
     }
 
     private static List<SourceLine> unquoteCsv(List<SourceLine> lines) {
