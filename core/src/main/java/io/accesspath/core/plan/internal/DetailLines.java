@@ -100,10 +100,13 @@ final class DetailLines {
         return keyed(key, value, owner, into);
     }
 
-    /** True when {@link #read} knows what to do with {@code line}. */
-    static boolean isDetail(String line) {
+    /** True when {@link #read} knows what to do with {@code line} of {@code owner} (null: the query). */
+    static boolean isDetail(String line, NodeBuilder owner) {
+        if (owner == null) {
+            return KEY_VALUE.matcher(line).matches() || TRIGGER.matcher(line).matches();
+        }
         return KEY_VALUE.matcher(line).matches() || WORKER.matcher(line).matches() || ACTUAL.matcher(line).matches()
-                || TRIGGER.matcher(line).matches() || TARGET_TABLE.matcher(line).matches();
+                || (owner.nodeType().equals("ModifyTable") && TARGET_TABLE.matcher(line).matches());
     }
 
     private MutableFields keyed(String key, String value, NodeBuilder owner, MutableFields into) {

@@ -37,10 +37,6 @@ final class MutableFields {
         values.put(key, value);
     }
 
-    void putIfAbsent(String key, PlanValue value) {
-        values.putIfAbsent(key, value);
-    }
-
     /** The nested object under {@code key}, created at the end when absent. */
     MutableFields object(String key) {
         return (MutableFields) values.computeIfAbsent(key, k -> new MutableFields());

@@ -12,7 +12,6 @@ final class NodeBuilder {
     final MutableFields fields;
     final int nameColumn;
     final String subplanName;
-    final NodeBuilder parent;
     final List<NodeBuilder> children = new ArrayList<>();
     /** Open nested groups (a worker, a target table): deeper lines go into the innermost. */
     final Deque<Group> groups = new ArrayDeque<>();
@@ -23,11 +22,10 @@ final class NodeBuilder {
     record Group(int column, MutableFields fields) {
     }
 
-    NodeBuilder(MutableFields fields, int nameColumn, String subplanName, NodeBuilder parent) {
+    NodeBuilder(MutableFields fields, int nameColumn, String subplanName) {
         this.fields = fields;
         this.nameColumn = nameColumn;
         this.subplanName = subplanName;
-        this.parent = parent;
     }
 
     String nodeType() {

@@ -2,17 +2,10 @@ package io.accesspath.core.plan.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Small readers for the pieces PostgreSQL's text EXPLAIN is made of. */
 final class PgText {
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
-
     private PgText() {
-    }
-
-    static boolean isNumber(String s) {
-        return NUMBER.matcher(s).matches();
     }
 
     /**

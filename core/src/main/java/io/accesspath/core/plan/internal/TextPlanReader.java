@@ -76,7 +76,7 @@ final class TextPlanReader {
             throw UserError.invalid(Loc.of(source, line.number(), line.column(column)),
                     "not a plan node line: '" + shorten(content) + "'", NODE_HINT);
         }
-        root = node(header, column, null);
+        root = node(header, column);
     }
 
     private void readChild(SourceLine line, int column, String content) {
@@ -90,14 +90,14 @@ final class TextPlanReader {
         }
         int nameColumn = column + content.length() - rest.length();
         NodeBuilder parent = open.peek();
-        NodeBuilder child = node(header, nameColumn, parent);
+        NodeBuilder child = node(header, nameColumn);
         parent.children.add(child);
     }
 
-    private NodeBuilder node(NodeHeaders.Header header, int nameColumn, NodeBuilder parent) {
+    private NodeBuilder node(NodeHeaders.Header header, int nameColumn) {
         analyzed |= header.fields().has("Actual Loops");
         timed |= header.timed();
-        NodeBuilder node = new NodeBuilder(header.fields(), nameColumn, pendingLabel, parent);
+        NodeBuilder node = new NodeBuilder(header.fields(), nameColumn, pendingLabel);
         pendingLabel = null;
         open.push(node);
         return node;
@@ -105,13 +105,14 @@ final class TextPlanReader {
 
     private void readDetail(SourceLine line, int column, String content) {
         close(column);
-        if (!DetailLines.isDetail(content)) {
-            boolean anotherPlan = open.isEmpty() && NodeHeaders.read(content) != null && NodeHeaders.read(content).measured();
+        NodeBuilder owner = open.peek();
+        if (!DetailLines.isDetail(content, owner)) {
+            NodeHeaders.Header header = owner == null ? NodeHeaders.read(content) : null;
+            boolean anotherPlan = header != null && header.measured();
             throw UserError.invalid(Loc.of(source, line.number(), line.column(column)),
                     anotherPlan ? "a second plan in this input" : "not a plan line: '" + shorten(content) + "'",
                     anotherPlan ? "give one EXPLAIN output per input" : LINE_HINT);
         }
-        NodeBuilder owner = open.peek();
         Deque<NodeBuilder.Group> groups = owner == null ? queryGroups : owner.groups;
         while (!groups.isEmpty() && column <= groups.peek().column()) {
             groups.pop();
