@@ -164,4 +164,12 @@ class TextPlanTest {
         assertThat(sets.get(2).list("Group Keys")).containsExactly(PlanValue.texts(List.of("c.country")));
         assertThat(plan.root().fields().integer("Planned Partitions")).hasValue(0);
     }
+
+    @Test
+    void indentationAddedByAClientAndWindowsLineEndsDoNoHarm() {
+        String raw = Corpus.read("pg17/initplan_subplan.txt");
+        String indented = raw.lines().map(l -> "    " + l + "   ").reduce("", (a, b) -> a + b + "\r\n");
+
+        assertThat(PlanParser.parse(indented, "indented.txt")).isEqualTo(PlanParser.parse(raw, "raw.txt"));
+    }
 }
