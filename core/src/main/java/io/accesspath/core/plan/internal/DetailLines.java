@@ -3,6 +3,7 @@ package io.accesspath.core.plan.internal;
 import io.accesspath.core.plan.PlanValue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -432,7 +433,7 @@ final class DetailLines {
 
     /** Zero block counters, as FORMAT JSON prints for a node or group that touched no buffer. */
     static Map<String, PlanValue> zeroBuffers() {
-        Map<String, PlanValue> zeros = new java.util.LinkedHashMap<>();
+        Map<String, PlanValue> zeros = new LinkedHashMap<>();
         BUFFER_KEYS.forEach(k -> zeros.put(k, PlanValue.number(0)));
         return zeros;
     }
