@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * <p>Its files live in a new directory under the system temporary directory and are deleted on
  * {@link #close()}. It is quiet: the server's own output (initdb, the postmaster's log) goes to a
  * log file in that directory and never to stdout; the last lines of that log are part of the
- * error when the server fails to start. Durability is traded for speed ({@code fsync},
+ * error when the server fails to start. It listens on localhost only and trusts every local
+ * connection as user {@code postgres}. Durability is traded for speed ({@code fsync},
  * {@code synchronous_commit} and {@code full_page_writes} off): nothing in it is meant to last.
  */
 public final class PgEmbeddedDatabase extends PgDatabaseBase {
@@ -70,6 +71,7 @@ public final class PgEmbeddedDatabase extends PgDatabaseBase {
                     .setCleanDataDirectory(true)
                     .setOutputRedirector(Redirect.appendTo(log))
                     .setErrorRedirector(Redirect.appendTo(log))
+                    .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("synchronous_commit", "off")
@@ -91,6 +93,14 @@ public final class PgEmbeddedDatabase extends PgDatabaseBase {
     /** How long {@link #start()} took, from nothing to a server answering queries. */
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /**
+     * The directory holding the server's data and its log ({@code server.log}), under the system
+     * temporary directory; deleted on {@link #close()}.
+     */
+    public Path directory() {
+        return directory;
     }
 
     /** The TCP port the server listens on (localhost only). */
