@@ -51,11 +51,6 @@ public final class PgUrlDatabase extends PgDatabaseBase {
         return new PgUrlDatabase(parsed, options, version);
     }
 
-    /** The options this database was opened with. */
-    public ConnectOptions options() {
-        return options;
-    }
-
     @Override
     public boolean writable() {
         return options.allowWrites();
