@@ -180,6 +180,9 @@ public final class PgDdl {
     }
 
     private static String createIndex(Index index) {
+        if (index.keys().isEmpty()) {
+            throw new IllegalArgumentException("index " + index.name() + " on " + index.table() + " has no keys");
+        }
         StringBuilder sb = new StringBuilder("CREATE ");
         if (index.unique()) {
             sb.append("UNIQUE ");

@@ -73,6 +73,15 @@ class PgDdlTest {
     }
 
     @Test
+    void anIndexWithoutKeysIsRejectedWithItsName() {
+        Schema schema = new Schema(List.of(), List.of(), List.of(TableBuilder.table("t")
+                .column("a", "integer", true)
+                .index("t_idx", io.accesspath.core.schema.Index.Method.BTREE)
+                .build()));
+        assertThatThrownBy(() -> PgDdl.render(schema)).hasMessage("index t_idx on t has no keys");
+    }
+
+    @Test
     void setNullColumnsNeedASetNullOrSetDefaultAction() {
         Schema schema = new Schema(List.of(), List.of(), List.of(TableBuilder.table("t")
                 .column("a", "integer", true)
