@@ -1,0 +1,8 @@
+package io.accesspath.postgres;
+
+class EmbeddedRoundTripIT extends RoundTripContract {
+    @Override
+    TestDatabases.Target target() {
+        return TestDatabases.Target.EMBEDDED;
+    }
+}

@@ -1,0 +1,8 @@
+package io.accesspath.postgres;
+
+class EmbeddedUrlDatabaseIT extends UrlDatabaseContract {
+    @Override
+    TestDatabases.Target target() {
+        return TestDatabases.Target.EMBEDDED;
+    }
+}

@@ -1,0 +1,8 @@
+package io.accesspath.postgres;
+
+class ServerApplierIT extends ApplierContract {
+    @Override
+    TestDatabases.Target target() {
+        return TestDatabases.Target.SERVER;
+    }
+}
