@@ -3,6 +3,7 @@ package io.accesspath.postgres;
 import io.accesspath.core.db.ConnectOptions;
 import io.accesspath.core.db.Database;
 import io.accesspath.core.db.Statement;
+import io.accesspath.core.dialect.DesignDialect;
 import io.accesspath.core.dialect.Dialect;
 import io.accesspath.core.schema.Schema;
 import io.accesspath.postgres.internal.PgUrl;
@@ -15,6 +16,7 @@ public final class PgDialect implements Dialect {
     public static final String ID = "postgresql";
     /** The one instance (the dialect is stateless); ServiceLoader makes others, which behave the same. */
     public static final PgDialect INSTANCE = new PgDialect();
+    private static final PgDesignDialect DESIGN = new PgDesignDialect();
 
     /** For {@link java.util.ServiceLoader}; use {@link #INSTANCE}. */
     public PgDialect() {}
@@ -27,6 +29,11 @@ public final class PgDialect implements Dialect {
     @Override
     public String quoteIdentifier(String identifier) {
         return PgIdentifiers.quote(identifier);
+    }
+
+    @Override
+    public DesignDialect designDialect() {
+        return DESIGN;
     }
 
     @Override

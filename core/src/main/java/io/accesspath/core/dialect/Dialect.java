@@ -19,6 +19,9 @@ public interface Dialect {
     /** Quotes an identifier only where the database needs it (reserved words, case, symbols). */
     String quoteIdentifier(String identifier);
 
+    /** What the schema designer asks of this database: types, capabilities, index methods. */
+    DesignDialect designDialect();
+
     /** A string literal for this database. */
     String quoteLiteral(String value);
 
