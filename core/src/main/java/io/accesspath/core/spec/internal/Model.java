@@ -62,16 +62,24 @@ final class Model {
             return Optional.ofNullable(navigations.get(navigationName));
         }
 
-        /** Where a name is already used on this entity, as a column or a navigation. */
-        Optional<String> useOf(String memberName) {
+        /** How a name is already used on this entity (a column or a navigation), if it is. */
+        Optional<Use> useOf(String memberName) {
             Column column = columns.get(memberName);
             if (column != null) {
-                String what = column.describe();
-                return Optional.of(column.kind() == ColumnKind.KEY ? what + " '" + memberName + "'"
-                        : what + " '" + memberName + "' (" + column.loc() + ")");
+                Optional<Loc> written = column.kind() == ColumnKind.KEY ? Optional.empty() : Optional.of(column.loc());
+                return Optional.of(new Use(column.describe() + " '" + memberName + "'", written));
             }
-            Navigation navigation = navigations.get(memberName);
-            return Optional.ofNullable(navigation).map(n -> "relationship '" + memberName + "' (" + n.loc() + ")");
+            return Optional.ofNullable(navigations.get(memberName))
+                    .map(n -> new Use("relationship '" + memberName + "'", Optional.of(n.loc())));
+        }
+    }
+
+    /** A name's existing use: what it names, and where that is written (not for the implicit key column). */
+    record Use(String what, Optional<Loc> loc) {
+        /** A hint for a clash with this use: where the other one is, then {@code advice}. */
+        String hint(String advice) {
+            return loc.map(l -> "the " + what.substring(0, what.indexOf(" '")) + " is at " + l + "; " + advice)
+                    .orElse(advice);
         }
     }
 

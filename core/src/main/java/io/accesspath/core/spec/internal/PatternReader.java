@@ -45,8 +45,12 @@ final class PatternReader {
         this.sqlReader = new SqlPatternReader(source, resolver.model(), values.problems());
     }
 
-    /** The page as the spec item gives it: {@code page: 50} or {@code {size, style}}. */
-    record PageSpec(OptionalInt size, PageStyle style, Loc loc) {}
+    /**
+     * The page as the spec item gives it: {@code page: 50} or {@code {size, style}}.
+     *
+     * @param sizeWritten whether a size is written (it may still be invalid)
+     */
+    record PageSpec(OptionalInt size, boolean sizeWritten, PageStyle style, Loc loc) {}
 
     /** Reads the {@code index}th (1-based) access pattern. */
     Optional<AccessPattern> read(Node node, int index) {
@@ -75,7 +79,7 @@ final class PatternReader {
             sql = values.text(sqlNode, fields.label("sql"));
             query = sql.map(text -> sqlReader.read(text, sqlNode, context, page)).orElse(PatternDraft.Query.NONE);
         } else {
-            page.filter(p -> p.size().isEmpty()).ifPresent(p ->
+            page.filter(p -> !p.sizeWritten()).ifPresent(p ->
                     values.problems().add(p.loc(), "missing required key 'size' in page of " + context));
             query = yamlQuery(fields, page);
         }
@@ -109,12 +113,12 @@ final class PatternReader {
     private Optional<PageSpec> page(Node node, Fields pattern) {
         if (node instanceof Node.Scalar) {
             OptionalInt size = values.wholeNumber(node, pattern.label("page"), 1);
-            return size.isPresent() ? Optional.of(new PageSpec(size, PageStyle.KEYSET, node.loc())) : Optional.empty();
+            return size.isPresent() ? Optional.of(new PageSpec(size, true, PageStyle.KEYSET, node.loc())) : Optional.empty();
         }
         return Fields.of(node, "page of " + pattern.context(), values).map(page -> {
             page.allowOnly(SpecKeys.PAGE);
             PageStyle style = page.choice("style", PAGE_STYLES).map(PatternReader::pageStyle).orElse(PageStyle.KEYSET);
-            return new PageSpec(page.wholeNumber("size", 1), style, node.loc());
+            return new PageSpec(page.wholeNumber("size", 1), page.has("size"), style, node.loc());
         });
     }
 

@@ -127,11 +127,11 @@ final class RelationshipReader {
     /** Adds the reference (or link) and the inverse to the model, reporting names already in use. */
     private void register(Model.EntityInfo child, Model.EntityInfo parent, String as, Loc asLoc,
                           Optional<String> inverse, Fields fields, boolean manyToMany, boolean oneToOne) {
-        Optional<String> used = child.useOf(as);
+        Optional<Model.Use> used = child.useOf(as);
         if (used.isPresent()) {
             values.problems().add(asLoc, "relationship reference '" + as + "' of " + fields.context()
-                    + " clashes with " + used.get() + " of entity '" + child.name + "'",
-                    "name the reference with 'as'");
+                    + " clashes with " + used.get().what() + " of entity '" + child.name + "'",
+                    used.get().hint("name the reference with 'as'"));
         } else {
             if (!manyToMany) {
                 child.columns.put(as, new Model.Column(as, Model.ColumnKind.REFERENCE, Optional.empty(), asLoc));
@@ -143,10 +143,11 @@ final class RelationshipReader {
             return;
         }
         Loc inverseLoc = fields.get("inverse").orElseThrow().loc();
-        Optional<String> inverseUsed = parent.useOf(inverse.get());
+        Optional<Model.Use> inverseUsed = parent.useOf(inverse.get());
         if (inverseUsed.isPresent()) {
             values.problems().add(inverseLoc, "inverse '" + inverse.get() + "' of " + fields.context()
-                    + " clashes with " + inverseUsed.get() + " of entity '" + parent.name + "'");
+                    + " clashes with " + inverseUsed.get().what() + " of entity '" + parent.name + "'",
+                    inverseUsed.get().hint("choose another name"));
             return;
         }
         parent.navigations.put(inverse.get(), new Model.Navigation(inverse.get(), child.name, !oneToOne,

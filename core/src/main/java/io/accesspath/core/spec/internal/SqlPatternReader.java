@@ -213,7 +213,8 @@ final class SqlPatternReader {
                 return scopes.ownColumn(column, "an aggregate")
                         .map(ref -> new AccessPattern.Aggregate(kind, Optional.of(ref.name()), loc));
             }
-            if (parameters.isEmpty() && kind == AccessPattern.AggregateFunction.COUNT) {
+            boolean star = parameters.isEmpty() || parameters.size() == 1 && parameters.get(0) instanceof AllColumns;
+            if (star && kind == AccessPattern.AggregateFunction.COUNT) {
                 return Optional.of(new AccessPattern.Aggregate(kind, Optional.empty(), loc));
             }
             ctx.unsupported(function, "aggregate '" + function + "'", "aggregate one column, e.g. sum(amount)");
@@ -286,7 +287,7 @@ final class SqlPatternReader {
                     ctx.problems().add(ctx.locOf(limit.getRowCount()), "LIMIT with a parameter in " + ctx.context()
                             + " needs the page size", "add page: N to the access pattern");
                 } else {
-                    spec.ifPresent(s -> ctx.problems().add(s.loc(), "missing required key 'size' in page of "
+                    spec.filter(s -> !s.sizeWritten()).ifPresent(s -> ctx.problems().add(s.loc(), "missing required key 'size' in page of "
                             + ctx.context(), "give the size, or a LIMIT in the SQL"));
                 }
                 return Optional.empty();

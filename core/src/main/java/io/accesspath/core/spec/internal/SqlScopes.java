@@ -26,8 +26,8 @@ import net.sf.jsqlparser.statement.select.Join;
 final class SqlScopes {
     private static final String ID_SUFFIX = "_id";
 
-    /** A table of the query: an entity reached by {@code path} (empty for the FROM entity). */
-    private record Scope(Model.EntityInfo entity, String path) {}
+    /** A table of the query: an entity reached by {@code path} (empty for the FROM entity), under an alias. */
+    private record Scope(Model.EntityInfo entity, String path, String alias) {}
 
     private record Candidate(Scope from, Model.Navigation navigation) {
         String path() {
@@ -47,8 +47,8 @@ final class SqlScopes {
     Optional<Ref> from(Table table) {
         Optional<Model.EntityInfo> entity = entity(table);
         entity.ifPresent(e -> {
-            main = new Scope(e, "");
-            byAlias.put(aliasOf(table), main);
+            main = new Scope(e, "", aliasOf(table));
+            byAlias.put(main.alias(), main);
         });
         return entity.map(e -> new Ref(e.name, ctx.locOf(table)));
     }
@@ -71,7 +71,7 @@ final class SqlScopes {
         List<Column> onColumns = new ArrayList<>();
         join.getOnExpressions().forEach(on -> onColumns.addAll(columnsIn(on)));
         Optional<Candidate> chosen = choose(table, target.get(), onColumns);
-        chosen.ifPresent(c -> byAlias.put(aliasOf(table), new Scope(target.get(), c.path())));
+        chosen.ifPresent(c -> byAlias.put(aliasOf(table), new Scope(target.get(), c.path(), aliasOf(table))));
         if (chosen.isPresent()) {
             onColumns.forEach(column -> scopeOf(column).ifPresent(scope -> columnName(scope, column)));
         }
@@ -79,15 +79,14 @@ final class SqlScopes {
     }
 
     private Optional<Candidate> choose(Table table, Model.EntityInfo target, List<Column> onColumns) {
+        String alias = aliasOf(table);
         List<Candidate> candidates = new ArrayList<>();
         for (Scope scope : byAlias.values()) {
             scope.entity().navigations.values().stream().filter(n -> n.target().equals(target.name))
                     .forEach(n -> candidates.add(new Candidate(scope, n)));
         }
-        Set<String> named = onColumns.stream().map(c -> stripId(c.getColumnName().toLowerCase(Locale.ROOT)))
-                .collect(Collectors.toSet());
         List<Candidate> namedInOn = candidates.stream()
-                .filter(c -> c.navigation().reference().filter(named::contains).isPresent()).toList();
+                .filter(c -> onColumns.stream().anyMatch(column -> names(c, column, alias))).toList();
         if (candidates.size() == 1) {
             return Optional.of(candidates.get(0));
         }
@@ -98,12 +97,38 @@ final class SqlScopes {
             ctx.problems().add(ctx.locOf(table), "no relationship leads to entity '" + target.name + "' in "
                     + ctx.context(), "declare the relationship under 'relationships'");
         } else {
+            Candidate first = candidates.get(0);
+            String holder = holdsReference(first) ? first.from().alias() : alias;
+            String other = holdsReference(first) ? alias : first.from().alias();
             ctx.problems().add(ctx.locOf(table), "ambiguous join of entity '" + target.name + "' in " + ctx.context()
                     + ": it is reached by " + candidates.stream().map(Candidate::path).collect(Collectors.joining(", ")),
-                    "name the reference in ON, e.g. ON o." + candidates.get(0).navigation().reference().orElse("x")
-                            + " = c.id");
+                    "name the reference in ON, e.g. ON " + holder + "." + first.navigation().reference().orElse("id")
+                            + " = " + other + ".id");
         }
         return Optional.empty();
+    }
+
+    /** Whether the scope the candidate starts from holds the reference it follows (a to-one walk). */
+    private static boolean holdsReference(Candidate candidate) {
+        return candidate.navigation().holder().equals(candidate.from().entity().name) && !candidate.navigation().toMany();
+    }
+
+    /**
+     * Whether an ON column names the candidate's reference ({@code o.customer} or
+     * {@code o.customer_id}), qualified by the table that holds it, or unqualified.
+     */
+    private static boolean names(Candidate candidate, Column column, String joinedAlias) {
+        Optional<String> reference = candidate.navigation().reference();
+        if (reference.isEmpty() || !stripId(column.getUnquotedColumnName().toLowerCase(Locale.ROOT)).equals(reference.get())) {
+            return false;
+        }
+        if (column.getTable() == null || column.getTable().getName() == null) {
+            return true;
+        }
+        String qualifier = column.getTable().getUnquotedName().toLowerCase(Locale.ROOT);
+        boolean selfReference = candidate.navigation().target().equals(candidate.from().entity().name);
+        String holder = holdsReference(candidate) ? candidate.from().alias() : joinedAlias;
+        return qualifier.equals(holder) || selfReference;
     }
 
     private static String stripId(String name) {
@@ -112,7 +137,7 @@ final class SqlScopes {
 
     /** Whether {@code table} (as a qualifier, e.g. {@code o.*}) is the FROM entity. */
     boolean isMain(Table table) {
-        return main != null && byAlias.get(table.getName().toLowerCase(Locale.ROOT)) == main;
+        return main != null && byAlias.get(table.getUnquotedName().toLowerCase(Locale.ROOT)) == main;
     }
 
     /**
@@ -142,7 +167,7 @@ final class SqlScopes {
     private Optional<Scope> scopeOf(Column column) {
         Table qualifier = column.getTable();
         if (qualifier != null && qualifier.getName() != null) {
-            Scope scope = byAlias.get(qualifier.getName().toLowerCase(Locale.ROOT));
+            Scope scope = byAlias.get(qualifier.getUnquotedName().toLowerCase(Locale.ROOT));
             if (scope == null) {
                 ctx.problems().add(ctx.locOf(column), "unknown table or alias '" + qualifier.getName() + "' in "
                         + ctx.context(), Suggestions.didYouMean(qualifier.getName(), byAlias.keySet()).orElse(
@@ -150,7 +175,7 @@ final class SqlScopes {
             }
             return Optional.ofNullable(scope);
         }
-        String name = column.getColumnName();
+        String name = column.getUnquotedColumnName();
         if (main == null || main.entity().column(name).isPresent() || main.entity().column(stripId(name)).isPresent()) {
             return Optional.ofNullable(main);
         }
@@ -160,7 +185,7 @@ final class SqlScopes {
 
     /** The column's name in the model, {@code customer} for a written {@code customer_id}. */
     private String columnName(Scope scope, Column column) {
-        String name = column.getColumnName();
+        String name = column.getUnquotedColumnName();
         if (scope.entity().column(name).isEmpty() && name.endsWith(ID_SUFFIX)) {
             Optional<Model.Column> reference = scope.entity().column(stripId(name))
                     .filter(c -> c.kind() == Model.ColumnKind.REFERENCE);
@@ -172,7 +197,7 @@ final class SqlScopes {
     }
 
     private Optional<Model.EntityInfo> entity(Table table) {
-        String name = table.getName();
+        String name = table.getUnquotedName();
         Optional<Model.EntityInfo> entity = ctx.model().entityOfTable(name).flatMap(ctx.model()::entity);
         if (entity.isEmpty()) {
             List<String> names = new ArrayList<>(ctx.model().entityNames());
@@ -184,7 +209,7 @@ final class SqlScopes {
     }
 
     private static String aliasOf(Table table) {
-        String alias = table.getAlias() != null ? table.getAlias().getName() : table.getName();
+        String alias = table.getAlias() != null ? table.getAlias().getName() : table.getUnquotedName();
         return alias.toLowerCase(Locale.ROOT);
     }
 

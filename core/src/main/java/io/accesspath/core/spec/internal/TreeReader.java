@@ -22,19 +22,25 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON into a located {@link Node} tree through Jackson's streaming parser, the
- * same way for both formats. Duplicate keys and YAML aliases are reported as problems; a file
- * that does not parse at all, or is empty, fails at once with its location.
+ * same way for both formats. YAML anchors ({@code &name}) can be reused through aliases
+ * ({@code *name}) and merge keys ({@code <<: *name}). Duplicate keys are reported as problems; a
+ * file that does not parse at all, or is empty, fails at once with its location.
  */
 public final class TreeReader {
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
 
+    private static final String MERGE_KEY = "<<";
+
     private final Source source;
     private final Problems problems;
+    private final Map<String, Node> anchors = new HashMap<>();
+    private final List<String> lines;
 
     private TreeReader(Source source, Problems problems) {
         this.source = source;
         this.problems = problems;
+        this.lines = source.lines();
     }
 
     /**
@@ -69,40 +75,103 @@ public final class TreeReader {
     private Node readValue(JsonParser parser) throws IOException {
         Loc at = loc(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
+        Optional<String> anchor = Optional.ofNullable(parser.getObjectId()).map(Object::toString);
+        Node node;
         if (token == JsonToken.START_OBJECT) {
-            return readMapping(parser, at);
-        }
-        if (token == JsonToken.START_ARRAY) {
+            node = readMapping(parser, at);
+        } else if (token == JsonToken.START_ARRAY) {
             List<Node> items = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 items.add(readValue(parser));
             }
-            return new Node.Sequence(at, items);
+            node = new Node.Sequence(at, items);
+        } else if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            return alias(parser.getText(), at);
+        } else {
+            node = new Node.Scalar(at, token == JsonToken.VALUE_NULL ? "" : parser.getText(),
+                    token == JsonToken.VALUE_NULL);
+            if (parser instanceof YAMLParser) {
+                anchor = scalarAnchor(at);
+            }
         }
-        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            problems.add(at, "YAML aliases (*" + parser.getText() + ") are not supported",
-                    "write the value out in full");
+        anchor.ifPresent(name -> anchors.put(name, node));
+        return node;
+    }
+
+    private Node alias(String name, Loc at) {
+        Node anchored = anchors.get(name);
+        if (anchored == null) {
+            problems.add(at, "YAML alias *" + name + " names no anchor before it", "define &" + name + " first");
+            return new Node.Scalar(at, "", true);
         }
-        return new Node.Scalar(at, token == JsonToken.VALUE_NULL ? "" : parser.getText(),
-                token == JsonToken.VALUE_NULL);
+        return anchored;
     }
 
     private Node readMapping(JsonParser parser, Loc at) throws IOException {
         List<Node.Entry> entries = new ArrayList<>();
+        List<Node.Entry> merged = new ArrayList<>();
         Map<String, Loc> seen = new HashMap<>();
         while (parser.nextToken() != JsonToken.END_OBJECT) {
             String key = parser.currentName();
             Loc keyLoc = loc(parser.currentTokenLocation());
             parser.nextToken();
             Node value = readValue(parser);
-            Loc first = seen.putIfAbsent(key, keyLoc);
-            if (first == null) {
-                entries.add(new Node.Entry(key, keyLoc, value));
+            if (key.equals(MERGE_KEY) && parser instanceof YAMLParser) {
+                merged.addAll(mergedEntries(value));
             } else {
-                problems.add(keyLoc, "duplicate key '" + key + "'", "the first is at " + first);
+                Loc first = seen.putIfAbsent(key, keyLoc);
+                if (first == null) {
+                    entries.add(new Node.Entry(key, keyLoc, value));
+                } else {
+                    problems.add(keyLoc, "duplicate key '" + key + "'", "the first is at " + first);
+                }
+            }
+        }
+        for (Node.Entry entry : merged) {
+            if (seen.putIfAbsent(entry.key(), entry.keyLoc()) == null) {
+                entries.add(entry);
             }
         }
         return new Node.Mapping(at, entries);
+    }
+
+    /**
+     * The anchor written before a scalar ({@code &name}, possibly after a tag), read from the
+     * text: Jackson reports anchors of mappings and lists only, and a scalar's position is where
+     * its anchor starts.
+     */
+    private Optional<String> scalarAnchor(Loc at) {
+        String line = at.line() >= 1 && at.line() <= lines.size() ? lines.get(at.line() - 1) : "";
+        int i = at.column() - 1;
+        while (i >= 0 && i < line.length() && (line.charAt(i) == '&' || line.charAt(i) == '!')) {
+            int end = i;
+            while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && ",[]{}".indexOf(line.charAt(end)) < 0) {
+                end++;
+            }
+            if (line.charAt(i) == '&') {
+                return Optional.of(line.substring(i + 1, end));
+            }
+            i = end;
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The entries a merge key brings in: from one mapping, or from a list of them (the first wins). */
+    private List<Node.Entry> mergedEntries(Node value) {
+        List<Node> sources = value instanceof Node.Sequence list ? list.items() : List.of(value);
+        List<Node.Entry> entries = new ArrayList<>();
+        for (Node source : sources) {
+            if (source instanceof Node.Mapping mapping) {
+                entries.addAll(mapping.entries());
+            } else if (!(source instanceof Node.Scalar scalar && scalar.isNull())) {
+                problems.add(source.loc(), "a YAML merge key (<<) takes a mapping or a list of mappings, not "
+                        + source.kind());
+            }
+        }
+        return entries;
     }
 
     private Loc loc(JsonLocation location) {

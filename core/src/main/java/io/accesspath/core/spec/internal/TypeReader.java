@@ -58,12 +58,14 @@ final class TypeReader {
         return keysFit ? logical : Optional.empty();
     }
 
+    /** The closest type, also through other languages' names ({@code strng} is close to string, that is text). */
     private static String typeHint(String type) {
-        String mapped = FOREIGN_NAMES.get(type.toLowerCase(java.util.Locale.ROOT));
-        if (mapped != null) {
-            return "did you mean '" + mapped + "'?";
-        }
-        return Suggestions.oneOf(type, LogicalType.SPEC_NAMES);
+        List<String> candidates = new ArrayList<>(LogicalType.SPEC_NAMES);
+        candidates.addAll(FOREIGN_NAMES.keySet().stream().sorted().toList());
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        Optional<String> closest = candidates.contains(lower) ? Optional.of(lower) : Suggestions.closest(type, candidates);
+        return closest.map(c -> "did you mean '" + FOREIGN_NAMES.getOrDefault(c, c) + "'?")
+                .orElse("expected one of " + String.join(", ", LogicalType.SPEC_NAMES));
     }
 
     private static Optional<LogicalType> build(String type, Fields fields) {
@@ -190,8 +192,8 @@ final class TypeReader {
             valid &= weight.isPresent();
         }
         if (items.size() != valueCount) {
-            fields.problems().add(node.get().loc(), fields.context() + " has " + valueCount + " values but "
-                    + items.size() + " weights", "give one weight per value, in the same order");
+            fields.problems().add(node.get().loc(), fields.context() + " has " + plural(valueCount, "value") + " but "
+                    + plural(items.size(), "weight"), "give one weight per value, in the same order");
             return Optional.empty();
         }
         if (valid && weights.stream().allMatch(w -> w == 0)) {
@@ -200,6 +202,10 @@ final class TypeReader {
             return Optional.empty();
         }
         return valid ? Optional.of(weights) : Optional.empty();
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static Optional<LogicalType> element(Fields fields, List<String> allowed) {
