@@ -50,9 +50,11 @@ final class Literals {
         return Optional.empty();
     }
 
+    /** An ISO date, or date and time with or without an offset; SQL's space between them is accepted. */
     private static boolean isTimestamp(String value) {
-        return parses(() -> OffsetDateTime.parse(value)) || parses(() -> LocalDateTime.parse(value))
-                || parses(() -> LocalDate.parse(value));
+        String iso = value.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T");
+        return parses(() -> OffsetDateTime.parse(iso)) || parses(() -> LocalDateTime.parse(iso))
+                || parses(() -> LocalDate.parse(iso));
     }
 
     private static boolean parses(Runnable parse) {

@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
@@ -40,6 +42,8 @@ import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * Translates a WHERE clause into filters: a conjunction of comparisons, each between a column
@@ -298,6 +302,9 @@ final class SqlConditions {
         if (expression instanceof DateTimeLiteralExpression dateTime) {
             return Optional.of(dateTime.getValue().replaceAll("^'|'$", ""));
         }
+        if (expression instanceof CastExpression cast && cast.getLeftExpression() != null) {
+            return literal(cast.getLeftExpression());
+        }
         return Optional.empty();
     }
 
@@ -306,12 +313,30 @@ final class SqlConditions {
         return name.equals("true") || name.equals("false");
     }
 
-    /** A value known only when the query runs: a parameter, or any expression without columns ({@code now()}). */
+    /**
+     * A value known only when the query runs: a parameter, or any expression without columns or
+     * subqueries ({@code now() - interval '1 day'}).
+     */
     static boolean isParameter(Expression expression) {
         if (expression instanceof JdbcParameter || expression instanceof JdbcNamedParameter) {
             return true;
         }
-        return literal(expression).isEmpty() && !(expression instanceof NullValue)
+        return literal(expression).isEmpty() && !(expression instanceof NullValue) && !hasSubquery(expression)
                 && SqlScopes.columnsIn(expression).stream().allMatch(SqlConditions::isBooleanLiteral);
+    }
+
+    private static boolean hasSubquery(Expression expression) {
+        if (expression instanceof Select) {
+            return true;
+        }
+        boolean[] found = {false};
+        expression.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(ParenthesedSelect select, S context) {
+                found[0] = true;
+                return null;
+            }
+        }, null);
+        return found[0];
     }
 }

@@ -60,8 +60,13 @@ final class SqlLocator {
 
     /** The file location of 1-based {@code line} and {@code column} inside the value (as a SQL parser counts them). */
     Loc loc(int line, int column) {
+        return locAt(offset(line, column));
+    }
+
+    /** The 0-based offset inside the value of 1-based {@code line} and {@code column}. */
+    int offset(int line, int column) {
         int lineIndex = Math.max(0, Math.min(line, valueLineStarts.size()) - 1);
-        return locAt(valueLineStarts.get(lineIndex) + Math.max(0, column - 1));
+        return valueLineStarts.get(lineIndex) + Math.max(0, column - 1);
     }
 
     /** The file location of a 0-based offset inside the value; blanks map to the next visible character. */

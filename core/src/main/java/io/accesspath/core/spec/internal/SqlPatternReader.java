@@ -36,7 +36,9 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * constructs outside the supported subset are problems located in the file, inside the SQL.
  */
 final class SqlPatternReader {
-    private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+    /** JavaCC's lexical errors: where the scan stopped, and the text of the token it could not finish. */
+    private static final Pattern LEXICAL_ERROR = Pattern.compile(
+            "line (\\d+), column (\\d+)\\.(?:.*after prefix \"(.*)\")?", Pattern.DOTALL);
     private static final List<String> AGGREGATES = List.of("count", "sum", "avg", "min", "max");
 
     private final Source source;
@@ -89,12 +91,21 @@ final class SqlPatternReader {
                         + ": unexpected '" + bad.image + "'");
             }
         } catch (TokenMgrException e) {
-            Matcher m = LEXICAL_POSITION.matcher(String.valueOf(e.getMessage()));
-            Loc at = m.find() ? locator.loc(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
-                    : locator.locAt(0);
-            problems.add(at, "invalid SQL in " + context + ": unreadable text (an unclosed quote?)");
+            problems.add(lexicalErrorLoc(String.valueOf(e.getMessage()), locator), "invalid SQL in " + context
+                    + ": unreadable text (an unclosed quote?)");
         }
         return Optional.empty();
+    }
+
+    /** Where the token that could not be read starts (an unclosed quote: the quote). */
+    private static Loc lexicalErrorLoc(String message, SqlLocator locator) {
+        Matcher m = LEXICAL_ERROR.matcher(message);
+        if (!m.find()) {
+            return locator.locAt(0);
+        }
+        int stoppedAt = locator.offset(Integer.parseInt(m.group(1)), Math.max(1, Integer.parseInt(m.group(2))));
+        String prefix = m.group(3) == null ? "" : m.group(3).replace("\\n", "\n").replaceAll("\\\\(.)", "$1");
+        return locator.locAt(Math.max(0, stoppedAt - prefix.length()));
     }
 
     /** Everything a translation reports through. */

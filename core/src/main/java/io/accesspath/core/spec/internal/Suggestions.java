@@ -10,12 +10,12 @@ public final class Suggestions {
 
     /**
      * The candidate closest to {@code input}, if one is close enough to be a plausible typo:
-     * at most one edit for short words, two from six letters, three from nine. Ties go to the
-     * first candidate.
+     * at most one edit for short words, two from six letters, three from nine, and fewer edits
+     * than the input has letters. Ties go to the first candidate.
      */
     public static Optional<String> closest(String input, Collection<String> candidates) {
         String typed = input.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, Math.min(3, typed.length() / 3));
+        int limit = Math.min(typed.length() - 1, Math.max(1, Math.min(3, typed.length() / 3)));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
