@@ -295,18 +295,6 @@ class SpecReaderTest {
         private final Spec spec = TestSpecs.parse(TestSpecs.valid("events.yaml"));
 
         @Test
-        void reusesYamlAnchorsAndMergeKeys() {
-            Entity reading = spec.requireEntity("reading");
-            Attribute value = reading.attribute("value").orElseThrow();
-            Attribute peak = reading.attribute("peak").orElseThrow();
-            Attribute spread = reading.attribute("spread").orElseThrow();
-            assertThat(peak.type()).isEqualTo(value.type()).isEqualTo(new LogicalType.Decimal(10, 3));
-            assertThat(peak.required()).isFalse();
-            assertThat(spread.required()).isTrue();
-            assertThat(peak.generate()).isEqualTo(value.generate());
-        }
-
-        @Test
         void readsTimeSeries() {
             Entity reading = spec.requireEntity("reading");
             assertThat(reading.appendOnly()).isTrue();
@@ -379,6 +367,29 @@ class SpecReaderTest {
                     + " \"access_patterns\": [{\"name\": \"p\", \"entity\": \"a\", \"frequency\": 1}]}", "spec.txt");
             assertThat(spec.accessPatterns()).singleElement()
                     .satisfies(p -> assertThat(p.frequency().perSecond()).isEqualTo(1));
+        }
+
+        @Test
+        void reusesYamlAnchorsAndMergeKeys() {
+            Spec spec = SpecReader.parse("""
+                    name: s
+                    entities:
+                      a:
+                        attributes:
+                          value: &measure {type: decimal, precision: 10, scale: 3, required: true}
+                          peak: {<<: *measure, required: false}
+                          spread: *measure
+                          unit: &unit text
+                          label: *unit
+                    access_patterns: [{name: p, entity: a, frequency: 1}]
+                    """, "s.yaml");
+            Entity a = spec.requireEntity("a");
+            assertThat(a.attributes()).extracting(Attribute::name).containsExactly("value", "peak", "spread", "unit",
+                    "label");
+            assertThat(a.attribute("peak").orElseThrow().type()).isEqualTo(new LogicalType.Decimal(10, 3));
+            assertThat(a.attribute("peak").orElseThrow().required()).isFalse();
+            assertThat(a.attribute("spread").orElseThrow().required()).isTrue();
+            assertThat(a.attribute("label").orElseThrow().type()).isEqualTo(new LogicalType.Text(java.util.OptionalInt.empty()));
         }
 
         @Test
