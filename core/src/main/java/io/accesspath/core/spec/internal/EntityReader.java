@@ -43,7 +43,7 @@ final class EntityReader {
         Optional<Node> attributesNode = maybe.flatMap(f -> f.get("attributes"));
         Optional<Node.Mapping> attributes = attributesNode.flatMap(n -> values.mapping(n, maybe.get().label("attributes")));
         boolean opaque = maybe.isEmpty() || (attributesNode.isPresent() && attributes.isEmpty());
-        Model.EntityInfo info = model.addEntity(name, loc, opaque);
+        Model.EntityInfo info = model.addEntity(name, opaque);
         if (maybe.isEmpty()) {
             return new Draft(name, loc, Optional.empty(), List.of());
         }

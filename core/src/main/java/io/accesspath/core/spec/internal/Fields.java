@@ -94,10 +94,6 @@ public final class Fields {
         return get(key).flatMap(n -> values.text(n, label(key)));
     }
 
-    public Optional<String> requireText(String key) {
-        return require(key).flatMap(n -> values.text(n, label(key)));
-    }
-
     /** A name-valued key, checked against the naming rule. */
     public Optional<String> name(String key, String what) {
         return get(key).flatMap(n -> values.name(n, label(key), what));

@@ -42,15 +42,13 @@ final class Model {
     /** An entity as known so far. {@code opaque}: its attributes could not be read, so names on it are not checked. */
     static final class EntityInfo {
         final String name;
-        final Loc loc;
         final boolean opaque;
         final Map<String, Column> columns = new LinkedHashMap<>();
         final Map<String, Navigation> navigations = new LinkedHashMap<>();
         boolean appendOnly;
 
-        EntityInfo(String name, Loc loc, boolean opaque) {
+        EntityInfo(String name, boolean opaque) {
             this.name = name;
-            this.loc = loc;
             this.opaque = opaque;
         }
 
@@ -86,8 +84,8 @@ final class Model {
     private final Map<String, EntityInfo> entities = new LinkedHashMap<>();
     private final Map<String, String> tables = new LinkedHashMap<>();
 
-    EntityInfo addEntity(String name, Loc loc, boolean opaque) {
-        return entities.computeIfAbsent(name, n -> new EntityInfo(n, loc, opaque));
+    EntityInfo addEntity(String name, boolean opaque) {
+        return entities.computeIfAbsent(name, n -> new EntityInfo(n, opaque));
     }
 
     Optional<EntityInfo> entity(String name) {

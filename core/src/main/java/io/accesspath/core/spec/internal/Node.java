@@ -31,10 +31,6 @@ public sealed interface Node {
             return entry(key).map(Entry::value);
         }
 
-        public List<String> keys() {
-            return entries.stream().map(Entry::key).toList();
-        }
-
         @Override
         public String kind() {
             return "a mapping";

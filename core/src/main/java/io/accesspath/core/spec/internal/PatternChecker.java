@@ -6,6 +6,7 @@ import io.accesspath.core.spec.LogicalType;
 import io.accesspath.core.spec.Rate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -119,7 +120,7 @@ final class PatternChecker {
             case MIN, MAX -> Operators.orderable(type);
         };
         if (!fits) {
-            String name = function.name().toLowerCase(java.util.Locale.ROOT);
+            String name = function.name().toLowerCase(Locale.ROOT);
             problems.add(aggregate.loc(), "cannot compute " + name + " of '" + ref.name() + "' ("
                     + type.orElse(column.get().describe()) + ") in " + context,
                     name + (function == AggregateFunction.SUM || function == AggregateFunction.AVG

@@ -2,6 +2,7 @@ package io.accesspath.core.spec.internal;
 
 import io.accesspath.core.error.Loc;
 import java.util.List;
+import java.util.Locale;
 
 /** The text of a spec file and its name, to turn positions into locations. */
 public record Source(String file, String text) {
@@ -17,7 +18,7 @@ public record Source(String file, String text) {
 
     /** Whether the file holds JSON rather than YAML: by extension, else by its first character. */
     public boolean isJson() {
-        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        String lower = file.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) {
             return true;
         }

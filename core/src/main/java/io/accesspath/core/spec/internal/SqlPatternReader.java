@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.parser.ASTNodeAccess;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.SimpleNode;
@@ -111,7 +113,7 @@ final class SqlPatternReader {
     /** Everything a translation reports through. */
     record SqlContext(SqlLocator locator, String context, Model model, Problems problems) {
         Loc locOf(Object element) {
-            if (element instanceof net.sf.jsqlparser.parser.ASTNodeAccess access && access.getASTNode() != null) {
+            if (element instanceof ASTNodeAccess access && access.getASTNode() != null) {
                 SimpleNode node = access.getASTNode();
                 Token first = node.jjtGetFirstToken();
                 if (first != null) {
@@ -272,7 +274,7 @@ final class SqlPatternReader {
             boolean offset = select.getOffset() != null || (limit != null && limit.getOffset() != null);
             OptionalInt limitSize = OptionalInt.empty();
             if (limit != null && limit.getRowCount() != null) {
-                if (limit.getRowCount() instanceof net.sf.jsqlparser.expression.LongValue n && n.getValue() > 0
+                if (limit.getRowCount() instanceof LongValue n && n.getValue() > 0
                         && n.getValue() <= Integer.MAX_VALUE) {
                     limitSize = OptionalInt.of((int) n.getValue());
                 } else if (!SqlConditions.isParameter(limit.getRowCount())) {

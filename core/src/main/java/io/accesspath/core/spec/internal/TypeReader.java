@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -62,7 +63,7 @@ final class TypeReader {
     private static String typeHint(String type) {
         List<String> candidates = new ArrayList<>(LogicalType.SPEC_NAMES);
         candidates.addAll(FOREIGN_NAMES.keySet().stream().sorted().toList());
-        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        String lower = type.toLowerCase(Locale.ROOT);
         Optional<String> closest = candidates.contains(lower) ? Optional.of(lower) : Suggestions.closest(type, candidates);
         return closest.map(c -> "did you mean '" + FOREIGN_NAMES.getOrDefault(c, c) + "'?")
                 .orElse("expected one of " + String.join(", ", LogicalType.SPEC_NAMES));
