@@ -25,6 +25,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SpecReader {
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private SpecReader() {}
 
     /**
@@ -60,7 +62,7 @@ public final class SpecReader {
      * @throws UserError with {@link UserError#INVALID_INPUT} listing every problem
      */
     public static Spec parse(String content, String fileName) {
-        Source source = new Source(fileName, content);
+        Source source = new Source(fileName, content.startsWith(BYTE_ORDER_MARK) ? content.substring(1) : content);
         Problems problems = new Problems();
         Node root = TreeReader.read(source, problems);
         Optional<Spec> spec = SpecMapper.map(root, source, problems);

@@ -393,6 +393,13 @@ class SpecReaderTest {
         }
 
         @Test
+        void skipsAByteOrderMark() {
+            Spec spec = SpecReader.parse("\uFEFFname: s\nentities: {a: {}}\naccess_patterns: [{name: p, entity: a,"
+                    + " frequency: 1}]\n", "bom.yaml");
+            assertThat(spec.entities().get(0).loc()).isEqualTo(Loc.of("bom.yaml", 2, 12));
+        }
+
+        @Test
         void readsYamlAndJsonTheSameWay() {
             Spec yaml = SpecReader.parse("""
                     name: s

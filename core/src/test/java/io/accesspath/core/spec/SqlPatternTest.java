@@ -216,6 +216,12 @@ class SqlPatternTest {
     }
 
     @Test
+    void checksTheColumnsOfJoinConditions() {
+        assertThat(problems("SELECT * FROM orders o JOIN customer c ON c.id = o.custmer_id")).containsExactly(
+                "spec.yaml:26:58: unknown attribute 'custmer_id' on entity 'order'; did you mean 'customer'?");
+    }
+
+    @Test
     void rejectsJoinsWithoutARelationship() {
         assertThat(problems("SELECT * FROM order_line l JOIN customer c ON c.id = l.id")).containsExactly(
                 "spec.yaml:26:39: no relationship leads to entity 'customer' in access pattern 'p';"

@@ -42,7 +42,7 @@ final class PatternReader {
     PatternReader(Values values, Resolver resolver, Source source) {
         this.values = values;
         this.checker = new PatternChecker(resolver, values.problems());
-        this.sqlReader = new SqlPatternReader(source, resolver.model(), values.problems());
+        this.sqlReader = new SqlPatternReader(source, resolver, values.problems());
     }
 
     /**

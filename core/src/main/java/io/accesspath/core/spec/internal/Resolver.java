@@ -33,13 +33,19 @@ final class Resolver {
         return entity;
     }
 
-    /** A column of {@code entity}: its key column, an attribute or a relationship reference. */
+    /**
+     * A column of {@code entity}: its key column, an attribute or a relationship reference. The
+     * hint for an unknown one also looks past an {@code _id} suffix ({@code custmer_id}: did you
+     * mean {@code customer}?).
+     */
     Optional<Model.Column> column(Model.EntityInfo entity, String name, Loc loc) {
         Optional<Model.Column> column = entity.column(name);
         if (column.isEmpty() && !entity.opaque) {
             List<String> names = Model.columnNames(entity);
             problems.add(loc, "unknown attribute '" + name + "' on entity '" + entity.name + "'",
-                    Suggestions.didYouMean(name, names).orElse("entity '" + entity.name + "' has " + String.join(", ", names)));
+                    Suggestions.didYouMean(name, names)
+                            .or(() -> Suggestions.didYouMean(name.replaceFirst("_id$", ""), names))
+                            .orElse("entity '" + entity.name + "' has " + String.join(", ", names)));
         }
         return column;
     }

@@ -44,12 +44,12 @@ final class SqlPatternReader {
     private static final List<String> AGGREGATES = List.of("count", "sum", "avg", "min", "max");
 
     private final Source source;
-    private final Model model;
+    private final Resolver resolver;
     private final Problems problems;
 
-    SqlPatternReader(Source source, Model model, Problems problems) {
+    SqlPatternReader(Source source, Resolver resolver, Problems problems) {
         this.source = source;
-        this.model = model;
+        this.resolver = resolver;
         this.problems = problems;
     }
 
@@ -69,7 +69,7 @@ final class SqlPatternReader {
             problems.add(locator.locAt(0), "unsupported SQL in " + context + ": only a single SELECT is supported", hint);
             return PatternDraft.Query.NONE;
         }
-        return new SqlTranslation(select, new SqlContext(locator, context, model, problems)).translate(page);
+        return new SqlTranslation(select, new SqlContext(locator, context, resolver, problems)).translate(page);
     }
 
     private Optional<Statement> parse(String sql, SqlLocator locator, String context) {
@@ -111,7 +111,11 @@ final class SqlPatternReader {
     }
 
     /** Everything a translation reports through. */
-    record SqlContext(SqlLocator locator, String context, Model model, Problems problems) {
+    record SqlContext(SqlLocator locator, String context, Resolver resolver, Problems problems) {
+        Model model() {
+            return resolver.model();
+        }
+
         Loc locOf(Object element) {
             if (element instanceof ASTNodeAccess access && access.getASTNode() != null) {
                 SimpleNode node = access.getASTNode();

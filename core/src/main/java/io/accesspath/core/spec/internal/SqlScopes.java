@@ -73,7 +73,8 @@ final class SqlScopes {
         Optional<Candidate> chosen = choose(table, target.get(), onColumns);
         chosen.ifPresent(c -> byAlias.put(aliasOf(table), new Scope(target.get(), c.path(), aliasOf(table))));
         if (chosen.isPresent()) {
-            onColumns.forEach(column -> scopeOf(column).ifPresent(scope -> columnName(scope, column)));
+            onColumns.forEach(column -> scopeOf(column).ifPresent(scope ->
+                    ctx.resolver().column(scope.entity(), columnName(scope, column), columnLoc(column))));
         }
         return chosen.map(c -> new Ref(c.path(), ctx.locOf(table)));
     }
