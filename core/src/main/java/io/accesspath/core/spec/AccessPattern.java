@@ -82,14 +82,29 @@ public record AccessPattern(String name, Optional<String> description, String en
      *
      * @param attribute   the attribute or relationship (dotted for a related entity's attribute)
      * @param op          the comparison
-     * @param value       a constant the pattern always uses ({@code status = 'open'}); absent when
-     *                    the value is a parameter
+     * @param values      the constants the pattern always uses ({@code status = 'open'}: one;
+     *                    {@code status IN ('paid', 'shipped')}: several; a constant {@code range}:
+     *                    low and high); empty when the value is a parameter
      * @param selectivity the share of rows the condition keeps, if the user knows it better than
      *                    the designer's estimate
      */
-    public record Filter(String attribute, Op op, Optional<String> value, OptionalDouble selectivity, Loc loc) {
+    public record Filter(String attribute, Op op, List<String> values, OptionalDouble selectivity, Loc loc) {
+        public Filter {
+            values = List.copyOf(values);
+        }
+
+        /** A filter with at most one constant value. */
+        public Filter(String attribute, Op op, Optional<String> value, OptionalDouble selectivity, Loc loc) {
+            this(attribute, op, value.map(List::of).orElse(List.of()), selectivity, loc);
+        }
+
+        /** The constant value, if the filter has exactly one. */
+        public Optional<String> value() {
+            return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
+        }
+
         public boolean isConstant() {
-            return value.isPresent() || op == Op.IS_NULL || op == Op.IS_NOT_NULL;
+            return !values.isEmpty() || op == Op.IS_NULL || op == Op.IS_NOT_NULL;
         }
     }
 
