@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * its keys, with every problem reported at the key or value it concerns. An empty value
  * ({@code key:}) counts as absent.
  */
-public final class Fields {
+final class Fields {
     private final Node.Mapping mapping;
     private final String context;
     private final Values values;

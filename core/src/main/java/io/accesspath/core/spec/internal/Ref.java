@@ -3,4 +3,4 @@ package io.accesspath.core.spec.internal;
 import io.accesspath.core.error.Loc;
 
 /** A name as written in the spec, with where it is written: checked once the whole model is known. */
-public record Ref(String name, Loc loc) {}
+record Ref(String name, Loc loc) {}

@@ -7,7 +7,7 @@ import java.util.Map;
  * The keys the reader accepts in each kind of mapping. Unknown keys are errors; the JSON Schema
  * lists exactly these (a test holds both to it).
  */
-public final class SpecKeys {
+final class SpecKeys {
     public static final List<String> SPEC = List.of("name", "description", "settings", "entities", "relationships",
             "access_patterns", "write_patterns");
     public static final List<String> SETTINGS = List.of("pg_version", "key", "tenant", "enum_style");

@@ -54,10 +54,10 @@ final class SqlConditions {
     private static final String SUPPORTED = "compare a column with a parameter (:name or ?) or a constant using"
             + " =, <>, <, <=, >, >=, IN, BETWEEN, LIKE 'x%', @>, &&, @@ or IS [NOT] NULL, joined by AND";
 
-    private final SqlPatternReader.SqlContext ctx;
+    private final SqlContext ctx;
     private final SqlScopes scopes;
 
-    SqlConditions(SqlPatternReader.SqlContext ctx, SqlScopes scopes) {
+    SqlConditions(SqlContext ctx, SqlScopes scopes) {
         this.ctx = ctx;
         this.scopes = scopes;
     }

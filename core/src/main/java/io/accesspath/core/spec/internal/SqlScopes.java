@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
@@ -35,11 +34,11 @@ final class SqlScopes {
         }
     }
 
-    private final SqlPatternReader.SqlContext ctx;
+    private final SqlContext ctx;
     private final Map<String, Scope> byAlias = new LinkedHashMap<>();
     private Scope main;
 
-    SqlScopes(SqlPatternReader.SqlContext ctx) {
+    SqlScopes(SqlContext ctx) {
         this.ctx = ctx;
     }
 

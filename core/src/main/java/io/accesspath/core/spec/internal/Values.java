@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * reporting a problem at the node when it is not one. {@code label} names the value in messages,
  * e.g. {@code 'rows' in volume of entity 'order'}.
  */
-public final class Values {
+final class Values {
     private static final Pattern NUMBER = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$");
     private static final Pattern WHOLE = Pattern.compile("^-?[0-9]+$");
 
