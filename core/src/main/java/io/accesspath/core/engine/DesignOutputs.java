@@ -111,12 +111,10 @@ public final class DesignOutputs {
     /** A one-line summary for people: tables, indexes, patterns, target. */
     public static String summary(Design d) {
         long indexes = d.schema().allIndexes().stream().filter(i -> !i.unique()).count();
+        long proposals = d.decisions().stream().filter(x -> !x.applied()).count();
         return d.spec().name() + ": " + d.schema().tables().size() + " tables, " + indexes + " indexes for "
                 + d.spec().accessPatterns().size() + " access patterns (" + d.targetVersion()
-                .map(v -> "PostgreSQL " + v).orElse("PostgreSQL " + d.minVersion() + "+") + "), "
-                + Fmt.count(d.decisionsOf(Decision.Kind.DENORMALIZATION).stream().filter(x -> !x.applied()).count()
-                + d.decisionsOf(Decision.Kind.DOCUMENT_MODEL).stream().filter(x -> !x.applied()).count()
-                + d.decisionsOf(Decision.Kind.PARTITIONING).stream().filter(x -> !x.applied()).count())
-                + " proposals";
+                .map(v -> "PostgreSQL " + v).orElse("PostgreSQL " + d.minVersion() + "+") + "), " + proposals
+                + (proposals == 1 ? " proposal" : " proposals") + " in design.md";
     }
 }

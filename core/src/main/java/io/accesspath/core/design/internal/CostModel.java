@@ -57,6 +57,15 @@ public final class CostModel {
 
     /** The cost of answering {@code r} through a B-tree with these keys and INCLUDE columns. */
     public static Estimate btree(Resolved r, List<KeyCol> keys, List<String> include, boolean predicateSatisfied) {
+        return btree(r, keys, include, predicateSatisfied, false);
+    }
+
+    /**
+     * As {@link #btree(Resolved, List, List, boolean)}, for the average call or, with {@code hot},
+     * for the hottest values of the conditions (what the slowest calls see).
+     */
+    public static Estimate btree(Resolved r, List<KeyCol> keys, List<String> include, boolean predicateSatisfied,
+                                 boolean hot) {
         double n = Math.max(1, r.table().rows);
         double seekSel = 1;
         double inIndexSel = 1;
@@ -74,7 +83,7 @@ public final class CostModel {
                 }
                 used.add(c);
                 seek.add(k.column());
-                seekSel *= c.selectivity();
+                seekSel *= c.selectivity(hot);
                 if (c.use() == Use.IN) {
                     descents *= Resolver.IN_LIST_VALUES;
                 }
@@ -84,10 +93,10 @@ public final class CostModel {
             } else if (c != null && !used.contains(c)) {
                 used.add(c);
                 inIndex.add(k.column());
-                inIndexSel *= c.selectivity();
+                inIndexSel *= c.selectivity(hot);
             }
         }
-        double residualSel = 1;
+        double residualSel = r.joinSelectivity();
         List<String> residual = new ArrayList<>();
         for (Cond c : r.conds()) {
             if (used.contains(c)) {
@@ -96,7 +105,7 @@ public final class CostModel {
             if (c.use() == Use.PREDICATE && predicateSatisfied) {
                 continue;
             }
-            residualSel *= c.selectivity();
+            residualSel *= c.selectivity(hot);
             residual.add(c.describe());
         }
         double population = n * (predicateSatisfied ? predicateSelectivity(r) : 1);
@@ -131,7 +140,7 @@ public final class CostModel {
     /** The cost of a sequential scan (stopping early under a LIMIT without ORDER BY). */
     public static Estimate seqScan(Resolved r) {
         double n = Math.max(1, r.table().rows);
-        double sel = 1;
+        double sel = r.joinSelectivity();
         List<String> residual = new ArrayList<>();
         for (Cond c : r.conds()) {
             sel *= c.selectivity();
@@ -160,7 +169,7 @@ public final class CostModel {
     public static Estimate special(Resolved r, Cond on, boolean orderedByIndex, double overheadEntries) {
         double n = Math.max(1, r.table().rows);
         double sel = on.selectivity();
-        double residualSel = 1;
+        double residualSel = r.joinSelectivity();
         List<String> residual = new ArrayList<>();
         for (Cond c : r.conds()) {
             if (c != on && c.use() != Use.PREDICATE) {
@@ -178,6 +187,40 @@ public final class CostModel {
         double cost = 10 * DESCENT + entries * INDEX_ENTRY + entries * HEAP_FETCH + sortCost(sortRows);
         return new Estimate(entries, entries, sortRows, result, orderedByIndex, false, List.of(on.column()), List.of(),
                 residual, cost);
+    }
+
+    /**
+     * The cost through a BRIN index: the matching block ranges are read sequentially (a page at
+     * sequential cost, a row at CPU cost), plus one block range of overshoot.
+     */
+    public static Estimate brin(Resolved r, Cond on, double rowsPerPage) {
+        double n = Math.max(1, r.table().rows);
+        double rows = n * on.selectivity() + 128 * rowsPerPage;
+        double pages = rows / Math.max(1, rowsPerPage);
+        double matching = n * on.selectivity() * r.joinSelectivity();
+        double sortRows = r.sort().isEmpty() ? 0 : matching;
+        double cost = pages * SEQ_PAGE + rows * CPU_ROW + sortCost(sortRows);
+        return new Estimate(pages / 128, rows, sortRows, matching, false, false, List.of(on.column()), List.of(),
+                List.of(), cost);
+    }
+
+    /**
+     * The cost of driving the pattern from a many-to-many link table: read the links of one row of
+     * the other end (an index-only scan), fetch each linked row by its key, filter, then sort.
+     */
+    public static Estimate viaLinks(Resolved r, double links) {
+        double residualSel = 1;
+        List<String> residual = new ArrayList<>();
+        for (Cond c : r.conds()) {
+            residualSel *= c.selectivity();
+            residual.add(c.describe());
+        }
+        double matching = links * residualSel;
+        double sortRows = r.sort().isEmpty() ? 0 : matching;
+        double result = r.limit().map(l -> Math.min(matching, l)).orElse(matching);
+        double cost = DESCENT + links * (INDEX_ENTRY + HEAP_FETCH_INDEX_ONLY) + links * (DESCENT + HEAP_FETCH)
+                + sortCost(sortRows);
+        return new Estimate(links, links, sortRows, result, false, true, List.of(), List.of(), residual, cost);
     }
 
     /** The combined selectivity of the pattern's partial-index predicate conditions. */

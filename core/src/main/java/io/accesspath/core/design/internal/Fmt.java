@@ -22,7 +22,7 @@ public final class Fmt {
         if (a >= 10 || n == Math.rint(n)) {
             return Long.toString(Math.round(n));
         }
-        return String.format(Locale.ROOT, "%.2g", n).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return trim(n);
     }
 
     /** 512 B, 40 kB, 1.2 GB (PostgreSQL's units, base 1024). */
@@ -38,10 +38,16 @@ public final class Fmt {
 
     /** A rate per second: 0.5/s, 20/s, 1.2k/s. */
     public static String rate(double perSecond) {
-        if (perSecond > 0 && perSecond < 0.01) {
-            return count(perSecond * 86_400) + "/day";
+        if (perSecond == 0 || perSecond >= 1) {
+            return count(perSecond) + "/s";
         }
-        return count(perSecond) + "/s";
+        if (perSecond * 60 >= 1) {
+            return count(perSecond * 60) + "/min";
+        }
+        if (perSecond * 3600 >= 1) {
+            return count(perSecond * 3600) + "/h";
+        }
+        return count(perSecond * 86_400) + "/day";
     }
 
     /** One or two significant decimals, no trailing zeros. */
@@ -52,6 +58,11 @@ public final class Fmt {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
         return s;
+    }
+
+    /** "a" or "an" before a word, by its first letter (good enough for identifiers). */
+    public static String article(String word) {
+        return !word.isEmpty() && "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
     }
 
     /** A share as a percentage: 0.3%, 12%, 100%. */

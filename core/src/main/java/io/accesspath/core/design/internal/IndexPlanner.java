@@ -50,6 +50,7 @@ public final class IndexPlanner {
     public static final String RULE_FK = "index.foreign-key-check";
     public static final String RULE_MERGED = "index.prefix-merged";
     public static final String RULE_CASE_FOLD = "index.case-insensitive";
+    public static final String RULE_HOT_KEY = "index.designed-for-hot-keys";
 
     /** A pattern at least this frequent may get INCLUDE columns. */
     public static final double INCLUDE_MIN_FREQUENCY = 10;
@@ -61,6 +62,8 @@ public final class IndexPlanner {
 
     private final Spec spec;
     private final Map<String, TableInfo> tables;
+    /** The same tables by table name (the map above is by entity name). */
+    private final Map<String, TableInfo> byTable = new LinkedHashMap<>();
     private final DesignDialect dialect;
     private final int version;
     private final Names names;
@@ -74,6 +77,7 @@ public final class IndexPlanner {
                         List<Decision> decisions, List<VersionNote> notes) {
         this.spec = spec;
         this.tables = tables;
+        tables.values().forEach(t -> byTable.put(t.name, t));
         this.dialect = dialect;
         this.version = version;
         this.names = names;
@@ -82,8 +86,25 @@ public final class IndexPlanner {
     }
 
     /** How one pattern uses one candidate index. */
+    /**
+     * How one pattern (or join, or foreign-key check) uses a candidate index.
+     *
+     * @param resolved the pattern, for re-costing it on another index when merging
+     * @param lookup   for joins and foreign-key checks: the columns looked up by equality
+     */
     record Usage(String pattern, double frequency, String how, Optional<Estimate> estimate,
-                 List<Decision.Alternative> alternatives, List<String> rules) {}
+                 List<Decision.Alternative> alternatives, List<String> rules, Optional<Resolved> resolved,
+                 List<String> lookup) {
+        Usage(String pattern, double frequency, String how, Optional<Estimate> estimate,
+              List<Decision.Alternative> alternatives, List<String> rules, Resolved resolved) {
+            this(pattern, frequency, how, estimate, alternatives, rules, Optional.of(resolved), List.of());
+        }
+
+        Usage(String pattern, double frequency, String how, List<Decision.Alternative> alternatives,
+              List<String> rules, List<String> lookup) {
+            this(pattern, frequency, how, Optional.empty(), alternatives, rules, Optional.empty(), lookup);
+        }
+    }
 
     /** An index being planned. */
     static final class Candidate {
@@ -128,8 +149,15 @@ public final class IndexPlanner {
     }
 
     /** The plan chosen for one pattern. */
+    /**
+     * The plan chosen for one pattern; {@code driving} names the link table it starts from when
+     * that beats reading the pattern's own table first.
+     */
     record PatternPlan(Resolved resolved, Optional<Candidate> main, String access, Estimate estimate,
-                       List<JoinPlan> joins) {}
+                       List<JoinPlan> joins, Optional<String> driving) {}
+
+    /** Driving a pattern from a many-to-many link table. */
+    record LinkPlan(String table, String otherEnd, Candidate candidate, Estimate estimate) {}
 
     record JoinPlan(String path, String table, Optional<Candidate> index, String constraintIndex) {}
 
@@ -176,7 +204,7 @@ public final class IndexPlanner {
                     rules.add(RULE_PARTIAL);
                 }
                 String how = m.get().reason() + (predicate.isEmpty() ? "" : " " + predicateReason(predicate));
-                cand.usages.put(p.name(), new Usage(p.name(), freq, how, Optional.of(e), List.of(), rules));
+                cand.usages.put(p.name(), new Usage(p.name(), freq, how, Optional.of(e), List.of(), rules, r));
                 bestSpecial = cand;
                 bestSpecialEst = e;
             }
@@ -201,6 +229,26 @@ public final class IndexPlanner {
             chosen = bt.estimate;
             access = chosen.indexOnly() ? "Index Only Scan" : "Index Scan";
         }
+        Optional<String> driving = Optional.empty();
+        Optional<LinkPlan> links = joinConditionIndexes(r);
+        if (links.isPresent() && links.get().estimate().cost() < (main.isEmpty() ? seq.cost() : chosen.cost())) {
+            LinkPlan lp = links.get();
+            decisions.add(DecisionBuilder.of(Decision.Kind.INDEX_NOT_CREATED, "pattern." + p.name() + ".driving")
+                    .choice(p.name() + " starts from " + lp.table() + ", not " + r.table().name).pattern(p.name())
+                    .rule("index.drive-from-link-table")
+                    .reason("Only ~" + Fmt.count(lp.estimate().entries()) + " " + r.table().name + " rows are linked to"
+                            + " one " + lp.otherEnd() + ": reading those links (index-only) and fetching each row by"
+                            + " its key, then sorting, costs ~" + Fmt.trim(lp.estimate().cost()) + ", less than walking "
+                            + r.table().name + (main.isPresent() ? " in ORDER BY order through an index and skipping"
+                            + " rows of other " + lp.otherEnd() + "s (~" + Fmt.trim(chosen.cost()) + ")"
+                            : " (~" + Fmt.trim(seq.cost()) + ")") + ". So no index on " + r.table().name
+                            + " serves this pattern.")
+                    .build());
+            main = Optional.of(lp.candidate());
+            chosen = lp.estimate();
+            access = "Index Only Scan";
+            driving = Optional.of(lp.table());
+        }
         if (main.isEmpty()) {
             String why = r.conds().isEmpty() && r.sort().isEmpty()
                     ? "it reads the whole table (no condition or order an index could serve)"
@@ -219,8 +267,11 @@ public final class IndexPlanner {
         for (Fetch f : r.fetches()) {
             joins.add(joinIndex(r, f));
         }
-        joinConditionIndexes(r);
-        plans.put(p.name(), new PatternPlan(r, main, access, chosen, joins));
+        if (driving.isPresent()) {
+            joins.add(0, new JoinPlan(r.pattern().entity(), r.table().name, Optional.empty(),
+                    r.table().primaryKey.map(pk -> pk.name()).orElse("")));
+        }
+        plans.put(p.name(), new PatternPlan(r, main, access, chosen, joins, driving));
     }
 
     private static Feature featureOf(Index.Method m) {
@@ -283,35 +334,51 @@ public final class IndexPlanner {
                     + Fmt.rate(p.frequency().perSecond()) + " and reads only " + String.join(", ", r.neededColumns())
                     + ", so the index alone answers it (an index-only scan once the visibility map is set).";
             best.candidate.usages.put(p.name(), new Usage(p.name(), u.frequency(), how, Optional.of(withInclude),
-                    u.alternatives(), rules));
+                    u.alternatives(), rules, r));
             best = new BtreeChoice(best.candidate, withInclude);
         }
         return best;
     }
 
-    /** Evaluates key orders; the cheapest first, with the others as its alternatives. */
+    /** One candidate key order with its cost for the average call and for the hottest values. */
+    private record Evaluated(BtreeChoice choice, Estimate hot) {}
+
+    /**
+     * Evaluates key orders; the cheapest first, with the others as its alternatives. Orders are
+     * ranked by their cost for the hottest values the conditions can take (the most-referenced
+     * parent under skew, the commonest status): that is what the slowest calls, and so the p95,
+     * see. The average call's cost breaks ties.
+     */
     private List<BtreeChoice> evaluate(Resolved r, List<List<KeyCol>> orders, List<Cond> predicate) {
         AccessPattern p = r.pattern();
-        List<BtreeChoice> out = new ArrayList<>();
+        List<Evaluated> out = new ArrayList<>();
         Set<List<KeyCol>> seen = new LinkedHashSet<>();
         for (List<KeyCol> keys : orders) {
             if (keys.isEmpty() || !seen.add(keys)) {
                 continue;
             }
-            Estimate est = CostModel.btree(r, keys, List.of(), true);
+            Estimate est = CostModel.btree(r, keys, List.of(), true, false);
+            Estimate hot = CostModel.btree(r, keys, List.of(), true, true);
             List<Optional<String>> opclasses = new ArrayList<>();
             for (KeyCol k : keys) {
                 opclasses.add(opclassFor(r, k));
             }
             Candidate c = new Candidate(r.table().name, Index.Method.BTREE, keys, opclasses, predicate);
-            out.add(new BtreeChoice(c, est));
+            out.add(new Evaluated(new BtreeChoice(c, est), hot));
         }
-        out.sort(Comparator.comparingDouble((BtreeChoice b) -> round(b.estimate.cost()))
-                .thenComparingInt(b -> b.candidate.keys.size()));
-        BtreeChoice best = out.get(0);
+        out.sort(Comparator.comparingDouble((Evaluated e) -> round(e.hot().cost()))
+                .thenComparingDouble(e -> round(e.choice().estimate.cost()))
+                .thenComparingInt(e -> e.choice().candidate.keys.size()));
+        Evaluated bestEval = out.get(0);
+        BtreeChoice best = bestEval.choice();
         List<Decision.Alternative> alts = new ArrayList<>();
-        for (BtreeChoice other : out.subList(1, out.size())) {
-            alts.add(new Decision.Alternative(describeKeys(other.candidate.keys), verdict(other.estimate, best.estimate)));
+        for (Evaluated other : out.subList(1, out.size())) {
+            boolean hotMatters = other.hot().cost() > bestEval.hot().cost() * 1.5
+                    && other.choice().estimate.cost() <= best.estimate.cost() * 1.5;
+            String verdict = hotMatters
+                    ? "as good for the average call, but for the hottest values " + verdict(other.hot(), bestEval.hot())
+                    : verdict(other.choice().estimate, best.estimate);
+            alts.add(new Decision.Alternative(describeKeys(other.choice().candidate.keys), verdict));
         }
         Estimate seq = CostModel.seqScan(r);
         alts.add(new Decision.Alternative("no index (sequential scan)", "reads ~" + Fmt.count(seq.entries())
@@ -333,16 +400,27 @@ public final class IndexPlanner {
         if (best.candidate.keys.stream().anyMatch(KeyCol::expression)) {
             rules.add(RULE_CASE_FOLD);
         }
+        if (bestEval.hot().cost() > best.estimate.cost() * 1.5) {
+            rules.add(RULE_HOT_KEY);
+        }
         best.candidate.usages.put(p.name(), new Usage(p.name(), p.frequency().perSecond(),
-                howText(r, best.candidate, best.estimate), Optional.of(best.estimate), alts, rules));
-        return out;
+                howText(r, best.candidate, best.estimate, bestEval.hot()), Optional.of(best.estimate), alts, rules, r));
+        return out.stream().map(Evaluated::choice).toList();
     }
 
     private static double round(double cost) {
         return Math.round(cost * 1000) / 1000.0;
     }
 
+    /**
+     * The pattern operator class a prefix filter needs, unless the column is also sorted on: a
+     * pattern-ops index orders by bytes, not by the column's collation, so it could not give the
+     * ORDER BY (the prefix then filters inside the index instead).
+     */
     private Optional<String> opclassFor(Resolved r, KeyCol k) {
+        if (r.sort().stream().anyMatch(s -> s.column().equals(k.column()))) {
+            return Optional.empty();
+        }
         for (Cond c : r.conds()) {
             if (c.column().equals(k.column()) && c.op() == AccessPattern.Op.PREFIX && c.type().isPresent()) {
                 String sqlType = r.table().column(c.column()).map(col -> col.type()).orElse("");
@@ -359,7 +437,7 @@ public final class IndexPlanner {
     private List<KeyCol> toKeys(TableInfo t, List<Cond> conds) {
         List<KeyCol> out = new ArrayList<>();
         for (Cond c : conds) {
-            out.add(new KeyCol(c.column(), false, false));
+            out.add(new KeyCol(c.column(), false, c.column().contains("(")));
         }
         return out;
     }
@@ -421,10 +499,8 @@ public final class IndexPlanner {
             if (!timeLike || !insertOrdered) {
                 continue;
             }
-            Estimate btree = CostModel.btree(r, List.of(new KeyCol(c.column(), false, false)), List.of(), false);
             double rowsPerPage = Math.max(1, 8192 * 0.95 / t.rowWidth());
-            double rangeRows = 128 * rowsPerPage;
-            Estimate brinEst = CostModel.special(r, c, false, rangeRows);
+            Estimate brinEst = CostModel.brin(r, c, rowsPerPage);
             long btreeSize = btreeSize(t.rows, t.width(c.column()), 1.0);
             long brinSize = brinSize(t);
             Candidate cand = new Candidate(t.name, Index.Method.BRIN, List.of(new KeyCol(c.column(), false, false)),
@@ -434,11 +510,11 @@ public final class IndexPlanner {
                     + " a range over ~" + Fmt.percent(c.selectivity()) + " of " + Fmt.count(t.rows)
                     + " rows reads only the matching ranges.";
             List<Decision.Alternative> alts = List.of(new Decision.Alternative("B-tree (" + c.column() + ")",
-                    "about " + Fmt.bytes(btreeSize) + " instead of " + Fmt.bytes(brinSize) + " and one more random"
-                            + " page write per insert; it wins only for narrow ranges or ORDER BY ... LIMIT"
-                            + " (est. cost " + Fmt.trim(btree.cost()) + " vs " + Fmt.trim(brinEst.cost()) + ")"));
+                    "about " + Fmt.bytes(btreeSize) + " instead of " + Fmt.bytes(brinSize) + ", and a random leaf"
+                            + " page write on every insert (" + Fmt.rate(insertsPerSecond(t)) + "); it wins only for"
+                            + " narrow ranges or ORDER BY ... LIMIT"));
             cand.usages.put(r.pattern().name(), new Usage(r.pattern().name(), r.pattern().frequency().perSecond(), how,
-                    Optional.of(brinEst), alts, List.of(RULE_BRIN)));
+                    Optional.of(brinEst), alts, List.of(RULE_BRIN), r));
             return Optional.of(cand);
         }
         return Optional.empty();
@@ -447,12 +523,12 @@ public final class IndexPlanner {
     // ---- joins ------------------------------------------------------------------------------
 
     private JoinPlan joinIndex(Resolved r, Fetch f) {
-        TableInfo to = tables.get(f.toTable());
+        TableInfo to = byTable.get(f.toTable());
         String pattern = r.pattern().name();
         double freq = r.pattern().frequency().perSecond();
         double perCall = r.limit().map(l -> (double) l).orElse(1.0);
         if (f.via().isPresent()) {
-            TableInfo j = tables.get(f.via().get());
+            TableInfo j = byTable.get(f.via().get());
             return joinOn(j, f, pattern, freq, perCall, "links of each " + f.fromTable() + " in " + j.name);
         }
         if (!f.toMany()) {
@@ -473,22 +549,26 @@ public final class IndexPlanner {
         String how = "Join for '" + f.path() + "': finds " + what + " by (" + String.join(", ", cols)
                 + ") without scanning " + t.name + " (~" + Fmt.count(t.rows) + " rows); about "
                 + Fmt.count(perCall * Math.max(1, freq)) + " lookups a second.";
-        c.usages.put(pattern, new Usage(pattern, freq, how, Optional.empty(), List.of(
+        c.usages.put(pattern, new Usage(pattern, freq, how, List.of(
                 new Decision.Alternative("no index", "each lookup would scan " + t.name + " (~" + Fmt.count(t.rows)
-                        + " rows), or force a hash join over the whole table")), List.of(RULE_JOIN)));
+                        + " rows), or force a hash join over the whole table")), List.of(RULE_JOIN), cols));
         candidates.add(c);
         return new JoinPlan(f.path(), t.name, Optional.of(c), "");
     }
 
-    /** Indexes on other tables for filters that reach them (many-to-many filters, dotted paths). */
-    private void joinConditionIndexes(Resolved r) {
-        Map<String, List<Cond>> byTable = new LinkedHashMap<>();
+    /**
+     * Indexes on other tables for filters that reach them (many-to-many filters, dotted paths).
+     * Returns the plan that starts from a many-to-many link table, if the pattern has one.
+     */
+    private Optional<LinkPlan> joinConditionIndexes(Resolved r) {
+        Optional<LinkPlan> link = Optional.empty();
+        Map<String, List<Cond>> condsByTable = new LinkedHashMap<>();
         for (Cond c : r.joinConds()) {
             String table = c.column().substring(0, c.column().indexOf('.'));
-            byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(c);
+            condsByTable.computeIfAbsent(table, k -> new ArrayList<>()).add(c);
         }
-        for (Map.Entry<String, List<Cond>> e : byTable.entrySet()) {
-            TableInfo t = tables.get(e.getKey());
+        for (Map.Entry<String, List<Cond>> e : condsByTable.entrySet()) {
+            TableInfo t = byTable.get(e.getKey());
             List<String> cols = new ArrayList<>();
             t.tenantColumn.ifPresent(cols::add);
             for (Cond c : e.getValue()) {
@@ -499,6 +579,7 @@ public final class IndexPlanner {
             if (cols.isEmpty()) {
                 continue;
             }
+            List<String> seekCols = new ArrayList<>(cols);
             if (t.junctionOf.isPresent()) {
                 // (other end, this end): the index answers the filter and yields the ids to join on
                 for (String k : t.keyColumns) {
@@ -507,7 +588,8 @@ public final class IndexPlanner {
                     }
                 }
             }
-            if (constraintCovering(t, cols).isPresent()) {
+            double linkRows = t.rows * e.getValue().stream().mapToDouble(Cond::selectivity).reduce(1, (a, b) -> a * b);
+            if (constraintCovering(t, seekCols).isPresent()) {
                 continue;
             }
             List<KeyCol> keys = cols.stream().map(c -> new KeyCol(c, false, false)).toList();
@@ -520,10 +602,15 @@ public final class IndexPlanner {
                             + " end's id so the join needs no heap visit."
                     : "Filter on " + t.name + " reached by a join: (" + String.join(", ", cols) + ") finds the matching "
                             + t.name + " rows first.";
-            c.usages.put(pattern, new Usage(pattern, r.pattern().frequency().perSecond(), how, Optional.empty(),
-                    List.of(), List.of(RULE_JOIN)));
+            c.usages.put(pattern, new Usage(pattern, r.pattern().frequency().perSecond(), how, List.of(),
+                    List.of(RULE_JOIN), seekCols));
             candidates.add(c);
+            if (t.junctionOf.isPresent() && link.isEmpty()) {
+                String otherEnd = e.getValue().get(0).source();
+                link = Optional.of(new LinkPlan(t.name, otherEnd, c, CostModel.viaLinks(r, Math.max(1, linkRows))));
+            }
         }
+        return link;
     }
 
     private Optional<String> constraintCovering(TableInfo t, List<String> cols) {
@@ -574,7 +661,11 @@ public final class IndexPlanner {
         }
     }
 
-    /** Merges B-trees whose keys are a prefix of another's (same predicate, compatible directions). */
+    /**
+     * Merges a B-tree into a longer one that serves every one of its uses as well: the same seek
+     * columns, the ORDER BY still given by the index (directions may be all inverted, and the
+     * direction of a column fixed by an equality does not matter), at a similar cost.
+     */
     private void mergePrefixes() {
         List<Candidate> live = live();
         live.sort(Comparator.comparingInt((Candidate c) -> c.keys.size()));
@@ -585,8 +676,9 @@ public final class IndexPlanner {
             Candidate target = null;
             for (Candidate longer : live) {
                 if (longer == shorter || longer.mergedInto != null || longer.method != Index.Method.BTREE
-                        || !longer.table.equals(shorter.table) || longer.keys.size() <= shorter.keys.size()
-                        || !longer.samePredicate(shorter) || !isPrefix(shorter, longer)) {
+                        || !longer.table.equals(shorter.table) || longer.keys.size() < shorter.keys.size()
+                        || (longer.keys.size() == shorter.keys.size() && live.indexOf(longer) < live.indexOf(shorter))
+                        || !longer.samePredicate(shorter) || !servesAsWell(shorter, longer.keys, longer.opclasses, false)) {
                     continue;
                 }
                 if (target == null || longer.keys.size() > target.keys.size()) {
@@ -599,18 +691,37 @@ public final class IndexPlanner {
         }
     }
 
-    private static boolean isPrefix(Candidate a, Candidate b) {
-        Boolean inverted = null;
-        for (int i = 0; i < a.keys.size(); i++) {
-            KeyCol x = a.keys.get(i);
-            KeyCol y = b.keys.get(i);
-            if (!x.column().equals(y.column()) || !a.opclasses.get(i).equals(b.opclasses.get(i))) {
-                return false;
-            }
-            boolean inv = x.descending() != y.descending();
-            if (inverted == null) {
-                inverted = inv;
-            } else if (inverted != inv) {
+    /**
+     * Whether an index with {@code keys} serves every use of {@code c} as well as {@code c} would.
+     * A use whose equality conditions pin one row (a unique lookup) ignores predicates.
+     */
+    private boolean servesAsWell(Candidate c, List<KeyCol> keys, List<Optional<String>> opclasses,
+                                 boolean uniqueTarget) {
+        for (Usage u : c.usages.values()) {
+            if (u.resolved().isPresent() && u.estimate().isPresent()) {
+                Resolved r = u.resolved().get();
+                Estimate mine = u.estimate().get();
+                for (int i = 0; i < keys.size(); i++) {
+                    for (int j = 0; j < c.keys.size(); j++) {
+                        if (keys.get(i).column().equals(c.keys.get(j).column())
+                                && !opclasses.get(i).equals(c.opclasses.get(j))) {
+                            return false;
+                        }
+                    }
+                }
+                Estimate theirs = CostModel.btree(r, keys, List.copyOf(c.include), true);
+                boolean order = !mine.sortAvoided() || theirs.sortAvoided();
+                boolean seeks = new LinkedHashSet<>(theirs.seek()).containsAll(mine.seek());
+                boolean cost = theirs.cost() <= mine.cost() * 1.5 + 1;
+                if (!(order && seeks && cost)) {
+                    return false;
+                }
+            } else if (!u.lookup().isEmpty()) {
+                List<String> cols = keys.stream().map(KeyCol::column).toList();
+                if (!prefixSetEquals(cols, u.lookup())) {
+                    return false;
+                }
+            } else {
                 return false;
             }
         }
@@ -628,40 +739,50 @@ public final class IndexPlanner {
             }
         }
         if (prefix) {
-            decisions.add(DecisionBuilder.of(Decision.Kind.INDEX_MERGED, from.table + "." + describeKeys(from.keys)
-                            .replaceAll("[^a-z0-9_]+", "_").replaceAll("^_|_$", "") + ".into." + describeKeys(into.keys)
-                            .replaceAll("[^a-z0-9_]+", "_").replaceAll("^_|_$", ""))
+            decisions.add(DecisionBuilder.of(Decision.Kind.INDEX_MERGED, from.table + "." + slug(describeKeys(from.keys))
+                            + ".into." + slug(describeKeys(into.keys)))
                     .choice(describeKeys(from.keys) + " served by " + describeKeys(into.keys))
                     .patterns(from.usages.keySet()).rule(RULE_MERGED)
-                    .reason("Its keys are a prefix of " + describeKeys(into.keys) + " on " + into.table
-                            + ", which gives the same seeks and the same order; one index less to write.")
+                    .reason(describeKeys(into.keys) + " on " + into.table + " gives the same seeks and the same order"
+                            + " for " + String.join(", ", from.usages.keySet()) + "; one index less to write.")
                     .build());
         }
     }
 
-    /** Drops candidates that the primary key or a unique constraint already serve. */
+    private static String slug(String s) {
+        return s.replaceAll("[^a-z0-9_]+", "_").replaceAll("^_|_$", "");
+    }
+
+    /** Drops candidates that the primary key or a unique constraint serves as well. */
     private void mergeIntoConstraints() {
         for (Candidate c : live()) {
-            if (c.method != Index.Method.BTREE || !c.include.isEmpty() || !c.predicate.isEmpty()) {
+            if (c.method != Index.Method.BTREE || !c.include.isEmpty()) {
                 continue;
             }
-            TableInfo t = tables.get(c.table);
-            boolean uniform = c.keys.stream().allMatch(k -> k.descending() == c.keys.get(0).descending());
-            if (!uniform || c.opclasses.stream().anyMatch(Optional::isPresent)) {
-                continue;
-            }
-            Optional<String> constraint = Optional.empty();
-            if (t.primaryKey.isPresent() && orderedPrefix(t.primaryKey.get().columns(), c.keyColumns())) {
-                constraint = Optional.of(t.primaryKey.get().name());
-            }
+            TableInfo t = byTable.get(c.table);
+            List<List<String>> constraints = new ArrayList<>();
+            List<String> constraintNames = new ArrayList<>();
+            t.primaryKey.ifPresent(pk -> {
+                constraints.add(pk.columns());
+                constraintNames.add(pk.name());
+            });
             for (UniqueConstraint u : t.uniques) {
-                if (constraint.isEmpty() && orderedPrefix(u.columns(), c.keyColumns())) {
-                    constraint = Optional.of(u.name());
-                }
+                constraints.add(u.columns());
+                constraintNames.add(u.name());
             }
             for (Index u : t.uniqueIndexes) {
-                if (constraint.isEmpty() && orderedPrefix(u.keyColumns(), c.keyColumns())) {
-                    constraint = Optional.of(u.name());
+                constraints.add(u.keyColumns());
+                constraintNames.add(u.name());
+            }
+            Optional<String> constraint = Optional.empty();
+            for (int i = 0; i < constraints.size() && constraint.isEmpty(); i++) {
+                List<String> cols = constraints.get(i);
+                List<KeyCol> keys = cols.stream().map(x -> new KeyCol(x, false, x.contains("("))).toList();
+                boolean uniqueLookup = c.usages.values().stream().allMatch(u -> u.resolved().isPresent()
+                        && coversByEquality(u.resolved().get(), cols));
+                if ((c.predicate.isEmpty() || uniqueLookup)
+                        && servesAsWell(c, keys, keys.stream().map(k -> Optional.<String>empty()).toList(), true)) {
+                    constraint = Optional.of(constraintNames.get(i));
                 }
             }
             if (constraint.isPresent()) {
@@ -670,15 +791,22 @@ public final class IndexPlanner {
                                 c.keyColumns()).replaceAll("[^a-z0-9_]+", "_") + ".constraint")
                         .choice(describeKeys(c.keys) + " served by " + constraint.get())
                         .patterns(c.usages.keySet()).rule(RULE_MERGED)
-                        .reason("The index behind " + constraint.get() + " already starts with these keys; no"
-                                + " separate index is needed.")
+                        .reason("The index behind " + constraint.get() + " serves " + String.join(", ",
+                                c.usages.keySet()) + " as well" + (c.predicate.isEmpty() ? ""
+                                : " (a unique lookup finds at most one row, so a partial predicate adds nothing)")
+                                + "; no separate index is needed.")
                         .build());
             }
         }
     }
 
-    private static boolean orderedPrefix(List<String> indexCols, List<String> cols) {
-        return indexCols.size() >= cols.size() && indexCols.subList(0, cols.size()).equals(cols);
+    /** Whether the pattern's equality conditions include every column of a unique key. */
+    private static boolean coversByEquality(Resolved r, List<String> uniqueColumns) {
+        Set<String> eq = new LinkedHashSet<>();
+        for (Cond c : r.conds(Use.EQ)) {
+            eq.add(c.column());
+        }
+        return eq.containsAll(uniqueColumns);
     }
 
     /** Indexes on foreign-key columns that a cascade or restrict check needs. */
@@ -701,7 +829,7 @@ public final class IndexPlanner {
                     c.usages.put(writeName, new Usage(writeName, deletes, "Foreign-key check: " + parent.name
                             + " rows are deleted (" + Fmt.rate(deletes) + "), and each delete must find the " + t.name
                             + " rows that reference it (" + fk.onDelete().sql() + ") without scanning ~"
-                            + Fmt.count(t.rows) + " rows.", Optional.empty(), List.of(), List.of(RULE_FK)));
+                            + Fmt.count(t.rows) + " rows.", List.of(), List.of(RULE_FK), fk.columns()));
                     candidates.add(c);
                     continue;
                 }
@@ -745,8 +873,7 @@ public final class IndexPlanner {
                         : k.column());
             }
             for (Cond p : c.predicate) {
-                parts.add(p.value().map(v -> v.replaceAll("[^A-Za-z0-9_]+", "_").toLowerCase(java.util.Locale.ROOT))
-                        .orElse(p.implicit() ? "live" : p.column() + "_" + p.op().spelling()));
+                parts.add(predicateName(p));
             }
             String name = names.make(c.table, parts, "idx");
             List<Index.Key> keys = new ArrayList<>();
@@ -758,6 +885,21 @@ public final class IndexPlanner {
                     c.predicate.isEmpty() ? Optional.empty() : Optional.of(c.predicateSql()), false);
             finalIndex.put(c, idx);
         }
+    }
+
+    /** A short name for a predicate: its constant values, the column of a boolean, live rows for soft delete. */
+    private static String predicateName(Cond p) {
+        if (p.implicit()) {
+            return "live";
+        }
+        boolean bool = p.type().map(t -> t instanceof LogicalType.Bool).orElse(false);
+        if (bool && p.value().isPresent()) {
+            return (Boolean.parseBoolean(p.value().get()) ? "" : "not_") + p.column();
+        }
+        if (!p.values().isEmpty()) {
+            return String.join("_", p.values()).replaceAll("[^A-Za-z0-9_]+", "_").toLowerCase(java.util.Locale.ROOT);
+        }
+        return p.column() + "_" + p.op().spelling();
     }
 
     /** The final indexes of a table, in planning order. */
@@ -776,7 +918,7 @@ public final class IndexPlanner {
         for (Map.Entry<Candidate, Index> e : finalIndex.entrySet()) {
             Candidate c = e.getKey();
             Index idx = e.getValue();
-            TableInfo t = tables.get(c.table);
+            TableInfo t = byTable.get(c.table);
             WriteCost wc = writeCost(t, c, idx);
             List<String> rules = new ArrayList<>();
             List<Decision.Alternative> alts = new ArrayList<>();
@@ -998,7 +1140,8 @@ public final class IndexPlanner {
             if (p.main().isPresent() && p.main().get().resolve().constraintName != null && access.equals("Index Only Scan")) {
                 access = "Index Scan";
             }
-            out.add(new PatternAccess(p.resolved().pattern().name(), p.resolved().table().name, index, access,
+            out.add(new PatternAccess(p.resolved().pattern().name(), p.driving().orElse(p.resolved().table().name), index,
+                    access,
                     p.estimate().sortAvoided(), p.estimate().seek(), p.estimate().residual(), joins,
                     p.estimate().resultRows()));
         }
@@ -1016,7 +1159,7 @@ public final class IndexPlanner {
 
     // ---- text -------------------------------------------------------------------------------
 
-    private String howText(Resolved r, Candidate c, Estimate e) {
+    private String howText(Resolved r, Candidate c, Estimate e, Estimate hot) {
         StringBuilder sb = new StringBuilder();
         sb.append("Serves ").append(r.pattern().name()).append(" (").append(Fmt.rate(r.pattern().frequency().perSecond()))
                 .append("): ");
@@ -1075,7 +1218,11 @@ public final class IndexPlanner {
             parts.add(predicateReason(c.predicate));
         }
         sb.append(String.join("; ", parts)).append('.');
-        sb.append(" Est. ~").append(Fmt.count(Math.max(1, e.entries()))).append(" entries read per call.");
+        sb.append(" Est. ~").append(Fmt.count(Math.max(1, e.entries()))).append(" entries read per call");
+        if (hot.entries() > e.entries() * 1.5 || hot.sortRows() > e.sortRows() * 1.5 + 1) {
+            sb.append(", ~").append(Fmt.count(Math.max(1, hot.entries()))).append(" for the hottest values");
+        }
+        sb.append('.');
         return sb.toString();
     }
 

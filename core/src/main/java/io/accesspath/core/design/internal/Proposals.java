@@ -32,6 +32,8 @@ public final class Proposals {
 
     private final Spec spec;
     private final Map<String, TableInfo> tables;
+    /** The same tables by table name (the map above is by entity name). */
+    private final Map<String, TableInfo> byTable = new java.util.LinkedHashMap<>();
     private final Volumes volumes;
     private final DesignDialect dialect;
     private final List<Decision> decisions;
@@ -40,6 +42,7 @@ public final class Proposals {
                      List<Decision> decisions) {
         this.spec = spec;
         this.tables = tables;
+        tables.values().forEach(t -> byTable.put(t.name, t));
         this.volumes = volumes;
         this.dialect = dialect;
         this.decisions = decisions;
@@ -66,7 +69,7 @@ public final class Proposals {
         AccessPattern p = r.pattern();
         for (Cond c : r.joinConds()) {
             String table = c.column().substring(0, c.column().indexOf('.'));
-            TableInfo related = tables.get(table);
+            TableInfo related = byTable.get(table);
             if (related.junctionOf.isPresent() || !c.source().contains(".")) {
                 continue;
             }
@@ -136,7 +139,7 @@ public final class Proposals {
         }
         double rowsPerCall = r.limit().map(l -> (double) l).orElse(1.0);
         for (Fetch f : r.fetches()) {
-            TableInfo to = tables.get(f.toTable());
+            TableInfo to = byTable.get(f.toTable());
             double lookups = p.frequency().perSecond() * rowsPerCall;
             String subject = p.name() + "." + f.path().replace('.', '_');
             if (f.toMany()) {
@@ -171,8 +174,8 @@ public final class Proposals {
     }
 
     private double childrenPer(Fetch f) {
-        TableInfo from = tables.get(f.fromTable());
-        return from.rows / (double) Math.max(1, tables.get(f.toTable()).rows);
+        TableInfo from = byTable.get(f.fromTable());
+        return from.rows / (double) Math.max(1, byTable.get(f.toTable()).rows);
     }
 
     // ---- counters ------------------------------------------------------------------------------
@@ -294,15 +297,20 @@ public final class Proposals {
             String parent = rel.parent();
             List<String> reasonsAgainst = new ArrayList<>();
             List<String> readers = new ArrayList<>();
+            List<String> alone = new ArrayList<>();
             for (Resolved r : patterns) {
                 AccessPattern p = r.pattern();
                 if (p.entity().equals(child)) {
-                    reasonsAgainst.add("pattern " + p.name() + " reads " + child + " rows on their own");
+                    alone.add(p.name());
                 }
                 if (p.entity().equals(parent) && rel.inverse().isPresent()
                         && p.fetch().stream().anyMatch(f -> f.equals(rel.inverse().get()) || f.startsWith(rel.inverse().get() + "."))) {
                     readers.add(p.name());
                 }
+            }
+            if (!alone.isEmpty()) {
+                reasonsAgainst.add((alone.size() == 1 ? "pattern " : "patterns ") + String.join(", ", alone) + " read"
+                        + (alone.size() == 1 ? "s " : " ") + child + " rows on their own");
             }
             for (Relationship other : spec.relationships()) {
                 if (other == rel) {

@@ -5,10 +5,16 @@ import io.accesspath.core.spec.LogicalType;
 import java.util.List;
 import java.util.Optional;
 
-/** An access pattern resolved onto a table's columns. */
+/**
+ * An access pattern resolved onto a table's columns.
+ *
+ * @param joinConds       conditions on other tables the pattern joins to filter (many-to-many
+ *                        links, dotted paths), with the column as {@code table.column}
+ * @param joinSelectivity the share of the pattern table's rows those conditions keep
+ */
 public record Resolved(AccessPattern pattern, TableInfo table, List<Cond> conds, List<Sort> sort,
                        Optional<Integer> limit, List<String> neededColumns, boolean allColumns,
-                       List<Fetch> fetches, List<Cond> joinConds) {
+                       List<Fetch> fetches, List<Cond> joinConds, double joinSelectivity) {
 
     /** How an index can use a condition. */
     public enum Use {
@@ -35,11 +41,35 @@ public record Resolved(AccessPattern pattern, TableInfo table, List<Cond> conds,
      * @param type        the logical type of the column, when known
      * @param implicit    added by the designer (tenant scope, soft delete), not written in the spec
      * @param predicateSql for PREDICATE conditions, the SQL of the partial-index predicate
+     * @param hotSelectivity the share of rows the condition keeps for the hottest value it can
+     *                    take (the most-referenced parent under skew, the commonest enum value):
+     *                    what the slowest calls see
      */
-    public record Cond(String source, String column, AccessPattern.Op op, Optional<String> value, double selectivity,
-                       Use use, Optional<LogicalType> type, boolean implicit, Optional<String> predicateSql) {
+    public record Cond(String source, String column, AccessPattern.Op op, List<String> values, double selectivity,
+                       Use use, Optional<LogicalType> type, boolean implicit, Optional<String> predicateSql,
+                       double hotSelectivity) {
+        public Cond(String source, String column, AccessPattern.Op op, List<String> values, double selectivity,
+                    Use use, Optional<LogicalType> type, boolean implicit, Optional<String> predicateSql) {
+            this(source, column, op, values, selectivity, use, type, implicit, predicateSql, selectivity);
+        }
+
+        public Cond {
+            values = List.copyOf(values);
+            hotSelectivity = Math.max(selectivity, hotSelectivity);
+        }
+
+        /** The selectivity for the average call, or for the hottest value. */
+        public double selectivity(boolean hot) {
+            return hot ? hotSelectivity : selectivity;
+        }
+
         public String describe() {
-            return column + " " + op.spelling() + value.map(v -> " '" + v + "'").orElse("");
+            return column + " " + op.spelling() + (values.isEmpty() ? "" : " '" + String.join("', '", values) + "'");
+        }
+
+        /** The single constant, if there is exactly one. */
+        public Optional<String> value() {
+            return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
         }
     }
 

@@ -69,7 +69,7 @@ public final class Resolver {
             boolean explicit = p.filters().stream().anyMatch(f -> t.columnsOf.getOrDefault(f.attribute(), List.of()).contains(tc));
             if (!explicit) {
                 String tenant = spec.settings().tenant().orElseThrow();
-                conds.add(new Cond("tenant", tc, AccessPattern.Op.EQ, Optional.empty(),
+                conds.add(new Cond("tenant", tc, AccessPattern.Op.EQ, List.of(),
                         1.0 / Math.max(1, volumes.rows(tenant)), Use.EQ, Optional.empty(), true, Optional.empty()));
             }
         }
@@ -85,7 +85,7 @@ public final class Resolver {
                 boolean bool = a.type() instanceof LogicalType.Bool;
                 String q = dialect.quote(sd);
                 conds.add(new Cond("soft_delete", sd, bool ? AccessPattern.Op.EQ : AccessPattern.Op.IS_NULL,
-                        bool ? Optional.of("false") : Optional.empty(), 1 - SOFT_DELETED_SHARE, Use.PREDICATE,
+                        bool ? List.of("false") : List.of(), 1 - SOFT_DELETED_SHARE, Use.PREDICATE,
                         Optional.of(a.type()), true, Optional.of(bool ? "NOT " + q : q + " IS NULL")));
             }
         }
@@ -134,7 +134,34 @@ public final class Resolver {
                 }
             }
         }
-        return new Resolved(p, t, conds, sort, limit, List.copyOf(needed), all, fetches, joinConds);
+        return new Resolved(p, t, conds, sort, limit, List.copyOf(needed), all, fetches, joinConds,
+                joinSelectivity(entity, t, p, joinConds));
+    }
+
+    /**
+     * The share of the pattern table's rows that join conditions keep: for a many-to-many filter,
+     * links per row over rows of the other end; for a dotted path, the related condition's share.
+     */
+    private double joinSelectivity(Entity entity, TableInfo t, AccessPattern p, List<Cond> joinConds) {
+        double sel = 1;
+        for (AccessPattern.Filter f : p.filters()) {
+            Optional<Relationship> m2m = f.attribute().contains(".") ? Optional.empty()
+                    : manyToManyNamed(entity.name(), f.attribute());
+            if (m2m.isPresent()) {
+                Relationship r = m2m.get();
+                boolean fromLeft = r.child().equals(entity.name());
+                long other = volumes.rows(fromLeft ? r.parent() : r.child());
+                double linksPerRow = (double) volumes.links(r) / Math.max(1, t.rows);
+                double s = Math.min(1, linksPerRow / Math.max(1, other));
+                sel *= f.op() == AccessPattern.Op.IN ? Math.min(1, s * IN_LIST_VALUES) : s;
+            }
+        }
+        for (Cond c : joinConds) {
+            if (c.source().contains(".")) {
+                sel *= c.selectivity();
+            }
+        }
+        return sel;
     }
 
     private void addTiebreaker(TableInfo t, List<Cond> conds, List<Sort> sort) {
@@ -183,7 +210,7 @@ public final class Resolver {
             String otherEnd = fromLeft ? r.as() : r.child();
             for (String col : j.columnsOf.get(otherEnd)) {
                 double sel = 1.0 / Math.max(1, volumes.rows(fromLeft ? r.parent() : r.child()));
-                joinConds.add(new Cond(name, j.name + "." + col, f.op(), f.value(), sel, Use.EQ, Optional.empty(), false,
+                joinConds.add(new Cond(name, j.name + "." + col, f.op(), f.values(), sel, Use.EQ, Optional.empty(), false,
                         Optional.empty()));
             }
             return;
@@ -198,8 +225,12 @@ public final class Resolver {
             if (type.isPresent() && type.get() instanceof LogicalType.SearchableText && t.searchColumn.isPresent()) {
                 column = t.searchColumn.get();
             }
+            if (t.caseInsensitive.contains(col) && (use == Use.EQ || use == Use.IN)) {
+                column = dialect.caseFold(dialect.quote(col));
+            }
             Optional<String> pred = use == Use.PREDICATE ? Optional.of(predicateSql(col, f, type)) : Optional.empty();
-            conds.add(new Cond(name, column, f.op(), f.value(), sel, use, type, false, pred));
+            double hot = f.selectivity().isPresent() ? sel : hotSelectivity(t, col, type, ref, f, sel);
+            conds.add(new Cond(name, column, f.op(), f.values(), sel, use, type, false, pred, hot));
         }
     }
 
@@ -224,7 +255,7 @@ public final class Resolver {
             double sel = f.selectivity().isPresent() ? f.selectivity().getAsDouble()
                     : estimate(related, col, type, related.references.get(attr), f);
             Use use = f.op().isEquality() ? Use.EQ : f.op().isRange() ? Use.RANGE : Use.RESIDUAL;
-            joinConds.add(new Cond(f.attribute(), related.name + "." + col, f.op(), f.value(), sel, use, type, false,
+            joinConds.add(new Cond(f.attribute(), related.name + "." + col, f.op(), f.values(), sel, use, type, false,
                     Optional.empty()));
         }
     }
@@ -301,7 +332,7 @@ public final class Resolver {
         }
         boolean lowCardinality = type.map(x -> x instanceof LogicalType.Enum || x instanceof LogicalType.Bool).orElse(false);
         boolean partial = dialect.supports(Feature.PARTIAL_INDEX, version);
-        if (partial && f.value().isPresent() && lowCardinality && (op == AccessPattern.Op.EQ || op == AccessPattern.Op.IN)) {
+        if (partial && !f.values().isEmpty() && lowCardinality && (op == AccessPattern.Op.EQ || op == AccessPattern.Op.IN)) {
             return Use.PREDICATE;
         }
         if (partial && (op == AccessPattern.Op.IS_NULL || op == AccessPattern.Op.IS_NOT_NULL) && sel <= 0.5) {
@@ -321,8 +352,8 @@ public final class Resolver {
         return switch (f.op()) {
             case IS_NULL -> q + " IS NULL";
             case IS_NOT_NULL -> q + " IS NOT NULL";
-            case IN -> q + " IN (" + java.util.Arrays.stream(f.value().orElse("").split(","))
-                    .map(String::strip).map(dialect::literal).collect(java.util.stream.Collectors.joining(", ")) + ")";
+            case IN -> q + " IN (" + f.values().stream().map(dialect::literal)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
             default -> {
                 String v = f.value().orElse("");
                 boolean isBool = type.map(x -> x instanceof LogicalType.Bool).orElse(false);
@@ -340,7 +371,7 @@ public final class Resolver {
         double eq = equalitySelectivity(t, column, type, ref, f, n);
         return switch (f.op()) {
             case EQ -> eq;
-            case IN -> Math.min(1, eq * IN_LIST_VALUES);
+            case IN -> f.values().isEmpty() ? Math.min(1, eq * IN_LIST_VALUES) : eq;
             case NE -> 1 - eq;
             case RANGE -> RANGE_SELECTIVITY;
             case GT, GTE, LT, LTE -> ONE_SIDED_SELECTIVITY;
@@ -351,6 +382,30 @@ public final class Resolver {
             case IS_NULL -> nullRatio(t, column);
             case IS_NOT_NULL -> 1 - nullRatio(t, column);
         };
+    }
+
+    /**
+     * The share of rows the condition keeps for its hottest value: for a reference under skew the
+     * most-referenced parent's share of the children; for an enum parameter the commonest value.
+     */
+    double hotSelectivity(TableInfo t, String column, Optional<LogicalType> type, Relationship ref,
+                          AccessPattern.Filter f, double average) {
+        if (f.op() != AccessPattern.Op.EQ && f.op() != AccessPattern.Op.IN) {
+            return average;
+        }
+        if (ref != null && !ref.fanout().skew().isUniform()) {
+            long parents = Math.max(1, volumes.rows(ref.parent()));
+            double share = Skews.topShare(ref.fanout().skew(), parents, volumes.childrenPerParent(ref));
+            return Math.max(average, f.op() == AccessPattern.Op.IN ? Math.min(1, share * IN_LIST_VALUES) : share);
+        }
+        if (f.values().isEmpty() && type.isPresent() && type.get() instanceof LogicalType.Enum en) {
+            double max = 0;
+            for (String v : en.values()) {
+                max = Math.max(max, en.share(v));
+            }
+            return Math.max(average, f.op() == AccessPattern.Op.IN ? Math.min(1, max * IN_LIST_VALUES) : max);
+        }
+        return average;
     }
 
     private double nullRatio(TableInfo t, String column) {
@@ -395,8 +450,12 @@ public final class Resolver {
         }
         LogicalType lt = type.get();
         if (lt instanceof LogicalType.Enum en) {
-            if (f.value().isPresent()) {
-                return Math.max(en.share(f.value().get()), 1e-6);
+            if (!f.values().isEmpty()) {
+                double s = 0;
+                for (String v : f.values()) {
+                    s += en.share(v);
+                }
+                return Math.max(s, 1e-6);
             }
             double s = 0;
             for (String v : en.values()) {

@@ -455,21 +455,24 @@ public final class TableBuilder {
             } else if (r.owned()) {
                 onDelete = ForeignKey.Action.CASCADE;
                 d.rule(RULE_FK_OWNED);
-                why = "a " + r.child() + " is owned by its " + r.parent() + " and lives and dies with it: deleting the "
-                        + r.parent() + " deletes its " + r.inverse().orElse(r.child() + " rows") + ".";
+                why = Fmt.article(r.child()) + " " + r.child() + " is owned by its " + r.parent()
+                        + " and lives and dies with it: deleting the " + r.parent() + " deletes its "
+                        + r.inverse().orElse(r.child() + " rows") + ".";
                 d.alternative("RESTRICT", "would force the application to delete children first, in the right order");
             } else if (!r.required()) {
                 onDelete = ForeignKey.Action.SET_NULL;
                 d.rule(RULE_FK_OPTIONAL);
-                why = "the reference is optional: when the " + r.parent() + " goes, the " + r.child()
-                        + " stays and loses the link.";
+                why = "the reference is optional: deleting " + Fmt.article(r.parent()) + " " + r.parent()
+                        + " keeps the " + r.child() + " rows that point at it as '" + r.as() + "' and sets their "
+                        + String.join(", ", t.columnsOf.get(r.as())) + " to NULL.";
                 d.alternative("CASCADE", "would delete " + r.child() + " rows that do not depend on their " + r.parent());
                 d.alternative("RESTRICT", "would block deleting a " + r.parent() + " that is still referenced");
             } else {
                 onDelete = ForeignKey.Action.RESTRICT;
                 d.rule(RULE_FK_REQUIRED);
-                why = "the reference is required but not owned: a " + r.parent() + " that still has " + r.child()
-                        + " rows cannot be deleted (history is kept; delete or reassign them first).";
+                why = "the reference is required but not owned: " + Fmt.article(r.parent()) + " " + r.parent()
+                        + " that still has " + r.child() + " rows cannot be deleted (history is kept; delete or"
+                        + " reassign them first).";
                 d.alternative("CASCADE", "would silently delete " + r.child() + " rows that are not owned by the "
                         + r.parent());
                 d.alternative("SET NULL", "impossible: the column is NOT NULL");
@@ -529,8 +532,9 @@ public final class TableBuilder {
         }
         String leftName = r.child();
         String rightName = r.as();
-        List<String> leftCols = linkColumns(j, leftName, left);
-        List<String> rightCols = linkColumns(j, rightName, right);
+        // columns are named after the entities they point at; a self-link names its far end by 'as'
+        List<String> leftCols = linkColumns(j, leftName, r.child(), left);
+        List<String> rightCols = linkColumns(j, rightName, r.isSelfReference() ? r.as() : r.parent(), right);
         pk.addAll(leftCols);
         pk.addAll(rightCols);
         for (Attribute a : r.attributes()) {
@@ -557,26 +561,26 @@ public final class TableBuilder {
                 .rule("relationship.many-to-many")
                 .reason("'" + r.name() + "' is many-to-many: one row per link, keyed by both ends so a link exists"
                         + " once; the key's index answers " + r.child() + " -> " + r.parent() + ". About "
-                        + Fmt.count(j.rows) + " links (" + Rate(r.fanout().avg().orElse(1.0)) + " per " + r.child() + ").")
+                        + Fmt.count(j.rows) + " links (" + rate(r.fanout().avg().orElse(1.0)) + " per " + r.child() + ").")
                 .alternative("an array of " + r.parent() + " ids on " + r.child(),
                         "no foreign keys on array elements, and the reverse lookup needs a GIN index")
                 .build());
     }
 
-    private static String Rate(double d) {
+    private static String rate(double d) {
         return io.accesspath.core.spec.Rate.formatNumber(d);
     }
 
-    private List<String> linkColumns(TableInfo j, String prefix, TableInfo end) {
+    private List<String> linkColumns(TableInfo j, String name, String prefix, TableInfo end) {
         List<String> out = new ArrayList<>();
-        List<Column> key = parentKeyColumns(end);
-        for (Column pk : key) {
-            String col = key.size() == 1 && pk.name().equals("id") ? prefix + "_id" : prefix + "_" + pk.name();
+        List<Column> endKey = parentKeyColumns(end);
+        for (Column pk : endKey) {
+            String col = endKey.size() == 1 && pk.name().equals("id") ? prefix + "_id" : prefix + "_" + pk.name();
             j.columns.add(Column.of(col, pk.type(), false));
             j.widths.put(col, dialect.widthOf(pk.type()));
             out.add(col);
         }
-        j.columnsOf.put(prefix, List.copyOf(out));
+        j.columnsOf.put(name, List.copyOf(out));
         return out;
     }
 

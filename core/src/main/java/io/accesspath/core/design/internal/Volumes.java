@@ -29,7 +29,13 @@ public final class Volumes {
 
     /** Rows of the entity at the declared volume. */
     public long rows(String entity) {
-        return rows.computeIfAbsent(entity, e -> compute(e, new HashSet<>()));
+        Long known = rows.get(entity);
+        if (known != null) {
+            return known;
+        }
+        long n = compute(entity, new HashSet<>());
+        rows.put(entity, n);
+        return n;
     }
 
     /** How the row count was obtained ("declared", "10 per customer", "default"). */

@@ -64,6 +64,18 @@ final class PatternChecker {
     }
 
     private void checkFilter(Model.EntityInfo on, PatternDraft.FilterDraft filter, String context) {
+        Optional<Model.Navigation> link = on.navigation(filter.attribute().name())
+                .filter(n -> n.reference().isEmpty() && on.column(filter.attribute().name()).isEmpty());
+        if (link.isPresent()) {
+            // a many-to-many link: "products in category :c" filters by the other end's key
+            AccessPattern.Op op = filter.op();
+            if (op != AccessPattern.Op.EQ && op != AccessPattern.Op.IN) {
+                problems.add(filter.opLoc(), "operator '" + op.spelling() + "' does not apply to many-to-many"
+                        + " relationship '" + filter.attribute().name() + "' in " + context,
+                        "filter a many-to-many relationship with eq or in (the other end's key)");
+            }
+            return;
+        }
         Optional<Resolver.Target> target = resolver.path(on, filter.attribute());
         if (target.isEmpty()) {
             return;
