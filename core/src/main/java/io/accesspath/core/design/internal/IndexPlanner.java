@@ -54,6 +54,8 @@ public final class IndexPlanner {
 
     /** A pattern at least this frequent may get INCLUDE columns. */
     public static final double INCLUDE_MIN_FREQUENCY = 10;
+    /** ... or a pattern whose hottest values fetch at least this many heap rows. */
+    public static final double INCLUDE_MIN_HEAP_ROWS = 10_000;
     /** At most this many INCLUDE columns, of at most this many bytes together. */
     public static final int INCLUDE_MAX_COLUMNS = 3;
     public static final int INCLUDE_MAX_BYTES = 48;
@@ -323,15 +325,18 @@ public final class IndexPlanner {
         List<BtreeChoice> evaluated = evaluate(r, orders, predicate);
         BtreeChoice best = evaluated.get(0);
         // INCLUDE columns for a frequent pattern that reads few columns
-        List<String> include = includeColumns(r, best.candidate.keys);
+        List<String> include = includeColumns(r, best.candidate.keys,
+                CostModel.btree(r, best.candidate.keys, List.of(), true, true));
         if (!include.isEmpty()) {
             Estimate withInclude = CostModel.btree(r, best.candidate.keys, include, true);
             best.candidate.include.addAll(include);
             Usage u = best.candidate.usages.get(p.name());
             List<String> rules = new ArrayList<>(u.rules());
             rules.add(RULE_INCLUDE);
-            String how = u.how() + " INCLUDE (" + String.join(", ", include) + "): the pattern runs "
-                    + Fmt.rate(p.frequency().perSecond()) + " and reads only " + String.join(", ", r.neededColumns())
+            String how = u.how() + " INCLUDE (" + String.join(", ", include) + "): the pattern "
+                    + (p.frequency().perSecond() >= INCLUDE_MIN_FREQUENCY ? "runs " + Fmt.rate(p.frequency().perSecond())
+                    : "reads many rows for its hottest values") + " and needs only "
+                    + String.join(", ", r.neededColumns())
                     + ", so the index alone answers it (an index-only scan once the visibility map is set).";
             best.candidate.usages.put(p.name(), new Usage(p.name(), u.frequency(), how, Optional.of(withInclude),
                     u.alternatives(), rules, r));
@@ -456,9 +461,15 @@ public final class IndexPlanner {
         return out;
     }
 
-    private List<String> includeColumns(Resolved r, List<KeyCol> keys) {
-        if (!dialect.supports(Feature.INCLUDE_COLUMNS, version) || r.allColumns()
-                || r.pattern().frequency().perSecond() < INCLUDE_MIN_FREQUENCY) {
+    /**
+     * INCLUDE columns that let the index answer the pattern alone: for a frequent pattern, or for
+     * one whose hottest values fetch many heap rows (a covering index turns them into index-only
+     * reads), when the pattern reads few, narrow columns.
+     */
+    private List<String> includeColumns(Resolved r, List<KeyCol> keys, Estimate hot) {
+        boolean frequent = r.pattern().frequency().perSecond() >= INCLUDE_MIN_FREQUENCY;
+        boolean heavy = hot.heapRows() >= INCLUDE_MIN_HEAP_ROWS;
+        if (!dialect.supports(Feature.INCLUDE_COLUMNS, version) || r.allColumns() || !(frequent || heavy)) {
             return List.of();
         }
         Set<String> keyCols = new LinkedHashSet<>();
@@ -1197,7 +1208,7 @@ public final class IndexPlanner {
             String order = String.join(", ", sort.stream().map(s -> s.column() + (s.descending() ? " DESC" : "")
                     + (s.tiebreaker() ? " (keyset tiebreaker)" : "")).toList());
             if (e.sortAvoided()) {
-                parts.add("then " + order + " matching the ORDER BY, so no sort is needed"
+                parts.add((parts.isEmpty() ? "" : "then ") + order + " matching the ORDER BY, so no sort is needed"
                         + (r.limit().isPresent() ? " and the scan stops after " + r.limit().get() + " rows" : ""));
             } else {
                 parts.add("ORDER BY " + order + " still needs a sort of ~" + Fmt.count(e.sortRows()) + " rows");

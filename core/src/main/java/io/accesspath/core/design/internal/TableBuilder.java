@@ -88,13 +88,20 @@ public final class TableBuilder {
         for (Entity e : spec.entities()) {
             keyColumns(e, byEntity.get(e.name()));
         }
+        // attributes first: a natural key is made of them, and references need their parents' keys
         for (Entity e : spec.entities()) {
             TableInfo t = byEntity.get(e.name());
-            referenceColumns(e, t);
             attributeColumns(e, t);
             searchDocument(e, t);
-            primaryKey(e, t);
+        }
+        Set<String> done = new java.util.HashSet<>();
+        for (Entity e : spec.entities()) {
+            referencesAndKey(e, done, new java.util.HashSet<>());
+        }
+        for (Entity e : spec.entities()) {
+            TableInfo t = byEntity.get(e.name());
             compositeUniques(e, t);
+            orderColumns(t);
             tableDecision(e, t);
         }
         for (Entity e : spec.entities()) {
@@ -116,6 +123,43 @@ public final class TableBuilder {
 
     public List<String> extensions() {
         return List.copyOf(extensions);
+    }
+
+    /**
+     * Adds the entity's reference columns and fixes its primary key, after its parents' keys are
+     * fixed (a natural key may include a reference, whose columns are the parent's key).
+     */
+    private void referencesAndKey(Entity e, Set<String> done, Set<String> visiting) {
+        if (done.contains(e.name()) || !visiting.add(e.name())) {
+            return;
+        }
+        for (Relationship r : spec.referencesFrom(e.name())) {
+            if (!r.parent().equals(e.name())) {
+                referencesAndKey(spec.requireEntity(r.parent()), done, visiting);
+            }
+        }
+        TableInfo t = byEntity.get(e.name());
+        referenceColumns(e, t);
+        primaryKey(e, t);
+        done.add(e.name());
+    }
+
+    /** Columns in reading order: the surrogate key, then references, then attributes, then generated columns. */
+    private static void orderColumns(TableInfo t) {
+        Set<String> refs = new java.util.LinkedHashSet<>();
+        for (String ref : t.references.keySet()) {
+            refs.addAll(t.columnsOf.get(ref));
+        }
+        List<Column> ordered = new ArrayList<>();
+        t.columns.stream().filter(c -> c.name().equals("id") && !refs.contains("id") && t.logicalTypes.get("id") == null)
+                .forEach(ordered::add);
+        for (String ref : refs) {
+            t.column(ref).ifPresent(ordered::add);
+        }
+        t.columns.stream().filter(c -> !ordered.contains(c) && c.generated().isEmpty()).forEach(ordered::add);
+        t.columns.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        t.columns.clear();
+        t.columns.addAll(ordered);
     }
 
     private Optional<Relationship> tenantRelationship(Entity e) {
