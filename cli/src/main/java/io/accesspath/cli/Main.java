@@ -42,12 +42,27 @@ public final class Main {
         cmd.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
-            c.getErr().println("accesspath: " + ex.getMessage() + "; see '" + name + " --help'");
+            c.getErr().println("accesspath: " + describe(ex) + "; see '" + name + " --help'");
             return UserError.INVALID_INPUT;
         });
         cmd.setExecutionExceptionHandler((ex, c, parseResult) -> handle(ex, c, parseResult.hasMatchedOption("--debug")
                 || debugRequested(parseResult)));
         return cmd;
+    }
+
+    /** The parse error in one clause, with a did-you-mean for a mistyped option. */
+    private static String describe(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            if (first.startsWith("-")) {
+                java.util.List<String> suggestions = u.getSuggestions();
+                return "unknown option '" + first + "'" + (suggestions.isEmpty() ? ""
+                        : "; did you mean '" + suggestions.get(0) + "'?");
+            }
+            return u.getSuggestions().isEmpty() ? "unexpected argument '" + first + "'"
+                    : "unknown command '" + first + "'; did you mean '" + u.getSuggestions().get(0) + "'?";
+        }
+        return ex.getMessage();
     }
 
     private static boolean debugRequested(CommandLine.ParseResult pr) {

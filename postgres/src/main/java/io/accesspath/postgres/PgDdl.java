@@ -52,6 +52,9 @@ public final class PgDdl {
         }
         for (Table table : schema.tables()) {
             out.add(new Statement(createTable(table), Statement.TABLE, table.name()));
+            if (!table.rows().isEmpty()) {
+                out.add(new Statement(insertRows(table), Statement.ROWS, table.name()));
+            }
         }
         for (Table table : schema.tables()) {
             for (ForeignKey fk : table.foreignKeys()) {
@@ -177,6 +180,18 @@ public final class PgDdl {
         }
         sb.append(" ON UPDATE ").append(fk.onUpdate().sql());
         return sb.toString();
+    }
+
+    /** INSERT of a table's own rows (lookup values), into every column that is neither identity nor generated. */
+    private static String insertRows(Table table) {
+        List<String> cols = table.columns().stream()
+                .filter(c -> c.identity().isEmpty() && c.generated().isEmpty()).map(c -> quote(c.name())).toList();
+        List<String> values = new ArrayList<>();
+        for (List<String> row : table.rows()) {
+            values.add("(" + String.join(", ", row.stream().map(PgLiterals::quote).toList()) + ")");
+        }
+        return "INSERT INTO " + quote(table.name()) + " (" + String.join(", ", cols) + ") VALUES\n" + INDENT
+                + String.join(",\n" + INDENT, values);
     }
 
     private static String createIndex(Index index) {

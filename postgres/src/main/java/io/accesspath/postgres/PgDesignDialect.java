@@ -211,6 +211,15 @@ public final class PgDesignDialect implements DesignDialect {
                             + " Adding a value is ALTER TYPE ... ADD VALUE; removing or renaming one needs a new type.",
                     alts, 4, Optional.of(typeName));
         }
+        if ("table".equals(enumStyle)) {
+            alts.add(alt("text + CHECK (... IN (...))", "no join or foreign-key check, but the values live in DDL"));
+            alts.add(alt("an enum type", "4 bytes and ordered, but removing a value means a new type and a rewrite"));
+            return new TypeChoice("text", List.of(),
+                    "One of " + t.values().size() + " values, kept as rows of a lookup table (enum_style: table) that"
+                            + " this column references: values can carry data and change at run time with an INSERT,"
+                            + " at the cost of a foreign-key check on every write.",
+                    alts, avg, Optional.empty());
+        }
         alts.add(alt("an enum type", "4 bytes and ordered, but removing a value means a new type and a rewrite"));
         alts.add(alt("a lookup table", "values carry data and change at run time, at the cost of a foreign key check per"
                 + " write"));

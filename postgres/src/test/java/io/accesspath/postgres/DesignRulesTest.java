@@ -459,6 +459,48 @@ class DesignRulesTest {
     }
 
     @Nested
+    class Enums {
+        private static final String SPEC = """
+                name: t
+                settings: {enum_style: %s}
+                entities:
+                  ticket: {attributes: {state: {type: enum, values: [open, closed], required: true, default: open}}}
+                access_patterns:
+                  - {name: one, entity: ticket, where: [id: eq], frequency: 1/s}
+                """;
+
+        @Test
+        void checkStyleIsTextWithACheck() {
+            Design d = design(SPEC.formatted("check"));
+            assertThat(table(d, "ticket").column("state").orElseThrow().type()).isEqualTo("text");
+            assertThat(table(d, "ticket").checks()).anySatisfy(c ->
+                    assertThat(c.expression()).isEqualTo("state IN ('open', 'closed')"));
+        }
+
+        @Test
+        void typeStyleCreatesAnEnumType() {
+            Design d = design(SPEC.formatted("type"));
+            assertThat(d.schema().enumTypes()).singleElement().satisfies(t -> {
+                assertThat(t.name()).isEqualTo("ticket_state");
+                assertThat(t.values()).containsExactly("open", "closed");
+            });
+            assertThat(table(d, "ticket").column("state").orElseThrow().type()).isEqualTo("ticket_state");
+        }
+
+        @Test
+        void tableStyleCreatesALookupTableWithItsRowsAndAForeignKey() {
+            Design d = design(SPEC.formatted("table"));
+            Table lookup = table(d, "ticket_state");
+            assertThat(lookup.rows()).containsExactly(List.of("open", "1"), List.of("closed", "2"));
+            ForeignKey f = fk(d, "ticket", "state");
+            assertThat(f.referencedTable()).isEqualTo("ticket_state");
+            assertThat(f.onUpdate()).isEqualTo(ForeignKey.Action.CASCADE);
+            assertThat(PgDialect.INSTANCE.renderDdl(d.schema())).anySatisfy(st ->
+                    assertThat(st.sql()).startsWith("INSERT INTO ticket_state (value, sort_order) VALUES"));
+        }
+    }
+
+    @Nested
     class Versions {
         private static final String UUIDV7 = """
                 name: t

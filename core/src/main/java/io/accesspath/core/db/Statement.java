@@ -18,6 +18,8 @@ public record Statement(String sql, String kind, String subject) {
     public static final String TYPE = "type";
     /** {@code CREATE TABLE}. Subject: the table. */
     public static final String TABLE = "table";
+    /** {@code INSERT} of the rows a table holds as part of the schema (lookup values). Subject: the table. */
+    public static final String ROWS = "rows";
     /** {@code ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY}. Subject: {@code table.constraint}. */
     public static final String FOREIGN_KEY = "foreign-key";
     /** {@code CREATE INDEX}. Subject: the index. */

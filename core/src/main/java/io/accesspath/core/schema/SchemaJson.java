@@ -101,6 +101,12 @@ public final class SchemaJson {
         for (Index i : t.indexes()) {
             idx.add(index(i));
         }
+        if (!t.rows().isEmpty()) {
+            ArrayNode rows = n.putArray("rows");
+            for (List<String> row : t.rows()) {
+                strings(rows.addArray(), row);
+            }
+        }
         return n;
     }
 
@@ -180,7 +186,12 @@ public final class SchemaJson {
         for (JsonNode i : t.path("indexes")) {
             indexes.add(readIndex(i));
         }
-        return new Table(t.path("name").asText(), cols, pk, uniques, checks, fks, exclusions, indexes, opt(t, "comment"));
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode r : t.path("rows")) {
+            rows.add(texts(r));
+        }
+        return new Table(t.path("name").asText(), cols, pk, uniques, checks, fks, exclusions, indexes, opt(t, "comment"),
+                rows);
     }
 
     public static Index readIndex(JsonNode i) {

@@ -3,9 +3,17 @@ package io.accesspath.core.schema;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * A table.
+ *
+ * @param rows rows that belong to the schema itself (the values of a lookup table), each
+ *             giving a value for every column that is neither identity nor generated, in
+ *             column order; empty for ordinary tables
+ */
 public record Table(String name, List<Column> columns, Optional<PrimaryKey> primaryKey,
-                   List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<ForeignKey> foreignKeys,
-                   List<ExclusionConstraint> exclusions, List<Index> indexes, Optional<String> comment) {
+                    List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<ForeignKey> foreignKeys,
+                    List<ExclusionConstraint> exclusions, List<Index> indexes, Optional<String> comment,
+                    List<List<String>> rows) {
 
     public Table {
         columns = List.copyOf(columns);
@@ -14,6 +22,14 @@ public record Table(String name, List<Column> columns, Optional<PrimaryKey> prim
         foreignKeys = List.copyOf(foreignKeys);
         exclusions = List.copyOf(exclusions);
         indexes = List.copyOf(indexes);
+        rows = rows.stream().map(List::copyOf).toList();
+    }
+
+    /** A table without rows of its own. */
+    public Table(String name, List<Column> columns, Optional<PrimaryKey> primaryKey, List<UniqueConstraint> uniques,
+                 List<CheckConstraint> checks, List<ForeignKey> foreignKeys, List<ExclusionConstraint> exclusions,
+                 List<Index> indexes, Optional<String> comment) {
+        this(name, columns, primaryKey, uniques, checks, foreignKeys, exclusions, indexes, comment, List.of());
     }
 
     public Optional<Column> column(String columnName) {
@@ -21,6 +37,6 @@ public record Table(String name, List<Column> columns, Optional<PrimaryKey> prim
     }
 
     public Table withIndexes(List<Index> newIndexes) {
-        return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, exclusions, newIndexes, comment);
+        return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, exclusions, newIndexes, comment, rows);
     }
 }

@@ -56,6 +56,7 @@ public final class TableBuilder {
     private final List<VersionNote> notes;
     private final Map<String, TableInfo> byEntity = new LinkedHashMap<>();
     private final Map<String, TableInfo> junctions = new LinkedHashMap<>();
+    private final Map<String, TableInfo> lookups = new LinkedHashMap<>();
     private final Map<String, EnumType> enumTypes = new LinkedHashMap<>();
     private final Set<String> extensions = new LinkedHashSet<>();
     private final String enumStyle;
@@ -112,7 +113,8 @@ public final class TableBuilder {
                 junction(r);
             }
         }
-        Map<String, TableInfo> all = new LinkedHashMap<>(byEntity);
+        Map<String, TableInfo> all = new LinkedHashMap<>(lookups);
+        all.putAll(byEntity);
         all.putAll(junctions);
         return all;
     }
@@ -332,11 +334,47 @@ public final class TableBuilder {
             if (a.unique()) {
                 uniqueAttribute(t, a);
             }
+            if ("table".equals(enumStyle) && a.type() instanceof LogicalType.Enum en) {
+                lookupTable(e, t, a, en);
+            }
             if (a.type() instanceof LogicalType.Range && dialect.supports(Feature.RANGE_TYPES, version)) {
                 // nothing more: exclusion constraints come from patterns/specs later
                 continue;
             }
         }
+    }
+
+    /** enum_style: table: the values as rows of a lookup table the column references. */
+    private void lookupTable(Entity e, TableInfo t, Attribute a, LogicalType.Enum en) {
+        String name = names.make(e.name(), List.of(a.name()), "values").replaceAll("_values$", "");
+        names.reserve(name);
+        TableInfo lookup = new TableInfo(name, Optional.empty(), Optional.empty());
+        lookup.columns.add(Column.of("value", "text", false));
+        lookup.columns.add(Column.of("sort_order", "integer", false));
+        lookup.widths.put("value", 10);
+        lookup.widths.put("sort_order", 4);
+        lookup.keyColumns = List.of("value");
+        lookup.primaryKey = Optional.of(new PrimaryKey(names.make(name, List.of(), "pkey"), List.of("value")));
+        for (int i = 0; i < en.values().size(); i++) {
+            lookup.fixedRows.add(List.of(en.values().get(i), Integer.toString(i + 1)));
+        }
+        lookup.rows = en.values().size();
+        lookup.comment = "The values of " + t.name + "." + a.name() + " (enum_style: table), in their order.";
+        lookups.put(name, lookup);
+        decisions.add(DecisionBuilder.of(Decision.Kind.TABLE, name)
+                .choice("lookup table " + name + " (value, sort_order) with " + en.values().size() + " rows")
+                .rule("enum.lookup-table")
+                .reason("enum_style: table keeps the values of " + t.name + "." + a.name() + " as rows, so they can"
+                        + " be added, renamed (cascading) or given more columns without DDL.")
+                .build());
+        t.foreignKeys.add(new ForeignKey(names.make(t.name, List.of(a.name()), "fkey"), List.of(a.name()), name,
+                List.of("value"), ForeignKey.Action.RESTRICT, ForeignKey.Action.CASCADE, List.of()));
+        decisions.add(DecisionBuilder.of(Decision.Kind.FOREIGN_KEY, t.name + "." + a.name())
+                .choice("(" + a.name() + ") REFERENCES " + name + " (value) ON DELETE RESTRICT ON UPDATE CASCADE")
+                .rule("enum.lookup-table")
+                .reason("ON DELETE RESTRICT: a value still in use cannot be removed. ON UPDATE CASCADE: renaming a"
+                        + " value renames it everywhere.")
+                .build());
     }
 
     private List<String> attributeChecks(Attribute a, String q) {

@@ -51,6 +51,8 @@ public final class TableInfo {
     public List<String> keyColumns = List.of();
     public long rows;
     public String comment = "";
+    /** Rows that belong to the schema (lookup-table values). */
+    public final List<List<String>> fixedRows = new ArrayList<>();
 
     public TableInfo(String name, Optional<Entity> entity, Optional<Relationship> junctionOf) {
         this.name = name;
@@ -97,6 +99,6 @@ public final class TableInfo {
         List<Index> all = new ArrayList<>(uniqueIndexes);
         all.addAll(finalIndexes);
         return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, exclusions, all,
-                comment.isEmpty() ? Optional.empty() : Optional.of(comment));
+                comment.isEmpty() ? Optional.empty() : Optional.of(comment), fixedRows);
     }
 }
