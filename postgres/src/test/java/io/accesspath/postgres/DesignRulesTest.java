@@ -282,6 +282,32 @@ class DesignRulesTest {
         }
 
         @Test
+        void noOverlapRulesBecomeExclusionConstraintsWhoseIndexServesOverlapSearches() {
+            Design d = design("""
+                    name: t
+                    entities:
+                      room: {volume: {rows: 500}, attributes: {name: {type: text, required: true}}}
+                      booking:
+                        volume: {rows: 2M}
+                        attributes:
+                          during: {type: range, of: timestamp, required: true}
+                        no_overlap:
+                          - [room, during]
+                    relationships:
+                      - {from: booking, to: room, required: true}
+                    access_patterns:
+                      - {name: room_busy, entity: booking, where: [room: eq, during: overlaps], frequency: 50/s}
+                    """);
+            assertThat(d.schema().extensions()).containsExactly("btree_gist");
+            var x = table(d, "booking").exclusions().get(0);
+            assertThat(x.method()).isEqualTo("gist");
+            assertThat(x.elements()).extracting(e -> e.column() + " " + e.operator())
+                    .containsExactly("room_id =", "during &&");
+            assertThat(indexes(d, "booking")).isEmpty();
+            assertThat(access(d, "room_busy").index()).contains(x.name());
+        }
+
+        @Test
         void prefixSearchUsesThePatternOperatorClass() {
             Design d = design("""
                     name: t

@@ -112,7 +112,8 @@ public final class DesignOutputs {
     public static String summary(Design d) {
         long indexes = d.schema().allIndexes().stream().filter(i -> !i.unique()).count();
         long proposals = d.decisions().stream().filter(x -> !x.applied()).count();
-        return d.spec().name() + ": " + d.schema().tables().size() + " tables, " + indexes + " indexes for "
+        return d.spec().name() + ": " + d.schema().tables().size() + " tables, " + indexes
+                + (indexes == 1 ? " index for " : " indexes for ")
                 + d.spec().accessPatterns().size() + " access patterns (" + d.targetVersion()
                 .map(v -> "PostgreSQL " + v).orElse("PostgreSQL " + d.minVersion() + "+") + "), " + proposals
                 + (proposals == 1 ? " proposal" : " proposals") + " in design.md";

@@ -12,13 +12,16 @@ import java.util.Optional;
  * @param appendOnly  rows are inserted and never updated (time series, events, logs)
  * @param softDelete  the attribute (a timestamp or boolean) that marks a row deleted; reads skip
  *                    such rows
+ * @param noOverlap   exclusion rules: rows equal on the leading names must not overlap on the
+ *                    last one (a range or a geo point), e.g. [room, during] for bookings
  */
 public record Entity(String name, String table, Optional<String> description, KeyStrategy key, List<Attribute> attributes,
                      List<UniqueRule> uniques, Volume volume, boolean appendOnly, Optional<String> softDelete,
-                     Loc loc) {
+                     List<UniqueRule> noOverlap, Loc loc) {
     public Entity {
         attributes = List.copyOf(attributes);
         uniques = List.copyOf(uniques);
+        noOverlap = List.copyOf(noOverlap);
     }
 
     public Optional<Attribute> attribute(String attributeName) {

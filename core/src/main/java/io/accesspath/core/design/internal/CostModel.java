@@ -167,11 +167,22 @@ public final class CostModel {
      * through a bitmap, plus a sort if ORDER BY is not a distance.
      */
     public static Estimate special(Resolved r, Cond on, boolean orderedByIndex, double overheadEntries) {
+        return special(r, on, orderedByIndex, overheadEntries, 1);
+    }
+
+    /**
+     * As above, for a multi-column index that also seeks on equalities keeping {@code seekSel} of
+     * the rows (an exclusion constraint's GiST index).
+     */
+    public static Estimate special(Resolved r, Cond on, boolean orderedByIndex, double overheadEntries, double seekSel) {
         double n = Math.max(1, r.table().rows);
-        double sel = on.selectivity();
+        double sel = on.selectivity() * seekSel;
         double residualSel = r.joinSelectivity();
         List<String> residual = new ArrayList<>();
         for (Cond c : r.conds()) {
+            if (seekSel < 1 && c.use() == Use.EQ) {
+                continue;
+            }
             if (c != on && c.use() != Use.PREDICATE) {
                 residualSel *= c.selectivity();
                 residual.add(c.describe());

@@ -196,7 +196,9 @@ public final class IndexPlanner {
                 continue;
             }
             boolean knn = c.op() == AccessPattern.Op.NEAR && c.value().isEmpty();
-            Estimate e = CostModel.special(r, c, knn, 0);
+            Optional<String> exclusion = exclusionServing(r, c);
+            double seekSel = exclusion.map(x -> equalitySelectivity(r, x)).orElse(1.0);
+            Estimate e = CostModel.special(r, c, knn, 0, seekSel);
             if (bestSpecialEst == null || e.cost() < bestSpecialEst.cost()) {
                 Candidate cand = new Candidate(r.table().name, m.get().method(),
                         List.of(new KeyCol(c.column(), false, false)), List.of(m.get().opclass()), predicate);
@@ -207,6 +209,7 @@ public final class IndexPlanner {
                 }
                 String how = m.get().reason() + (predicate.isEmpty() ? "" : " " + predicateReason(predicate));
                 cand.usages.put(p.name(), new Usage(p.name(), freq, how, Optional.of(e), List.of(), rules, r));
+                exclusion.ifPresent(x -> cand.constraintName = x);
                 bestSpecial = cand;
                 bestSpecialEst = e;
             }
@@ -274,6 +277,43 @@ public final class IndexPlanner {
                     r.table().primaryKey.map(pk -> pk.name()).orElse("")));
         }
         plans.put(p.name(), new PatternPlan(r, main, access, chosen, joins, driving));
+    }
+
+    /**
+     * The exclusion constraint whose GiST index answers a special condition: it overlaps on the
+     * condition's column and every one of its equality parts is an equality of the pattern.
+     */
+    private static Optional<String> exclusionServing(Resolved r, Cond special) {
+        for (io.accesspath.core.schema.ExclusionConstraint x : r.table().exclusions) {
+            boolean overlaps = x.elements().stream().anyMatch(el -> el.column().equals(special.column())
+                    && !el.operator().equals("="));
+            boolean equalities = x.elements().stream().filter(el -> el.operator().equals("="))
+                    .allMatch(el -> r.conds(Use.EQ).stream().anyMatch(c -> c.column().equals(el.column())));
+            if (overlaps && equalities) {
+                return Optional.of(x.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The combined selectivity of the pattern's equalities on an exclusion constraint's "=" parts. */
+    private static double equalitySelectivity(Resolved r, String exclusion) {
+        double sel = 1;
+        for (io.accesspath.core.schema.ExclusionConstraint x : r.table().exclusions) {
+            if (!x.name().equals(exclusion)) {
+                continue;
+            }
+            for (var el : x.elements()) {
+                if (el.operator().equals("=")) {
+                    for (Cond c : r.conds(Use.EQ)) {
+                        if (c.column().equals(el.column())) {
+                            sel *= c.selectivity();
+                        }
+                    }
+                }
+            }
+        }
+        return sel;
     }
 
     private static Feature featureOf(Index.Method m) {

@@ -9,6 +9,7 @@ import io.accesspath.core.error.UserError;
 import io.accesspath.core.schema.CheckConstraint;
 import io.accesspath.core.schema.Column;
 import io.accesspath.core.schema.EnumType;
+import io.accesspath.core.schema.ExclusionConstraint;
 import io.accesspath.core.schema.ForeignKey;
 import io.accesspath.core.schema.Index;
 import io.accesspath.core.schema.PrimaryKey;
@@ -102,6 +103,7 @@ public final class TableBuilder {
         for (Entity e : spec.entities()) {
             TableInfo t = byEntity.get(e.name());
             compositeUniques(e, t);
+            exclusions(e, t);
             orderColumns(t);
             tableDecision(e, t);
         }
@@ -461,6 +463,52 @@ public final class TableBuilder {
                 }
             }
             decisions.add(d.build());
+        }
+    }
+
+    // ---- exclusion ---------------------------------------------------------------------------
+
+    /** no_overlap rules: EXCLUDE USING gist (equal parts WITH =, the range WITH &&). */
+    private void exclusions(Entity e, TableInfo t) {
+        for (Entity.UniqueRule rule : e.noOverlap()) {
+            List<ExclusionConstraint.Element> elements = new ArrayList<>();
+            List<String> cols = new ArrayList<>();
+            t.tenantColumn.ifPresent(tc -> {
+                elements.add(new ExclusionConstraint.Element(tc, "="));
+                cols.add(tc);
+            });
+            boolean scalarEquality = t.isTenantScoped();
+            List<String> parts = rule.attributes();
+            for (int i = 0; i < parts.size(); i++) {
+                boolean last = i == parts.size() - 1;
+                for (String c : t.columnsOf.getOrDefault(parts.get(i), List.of(parts.get(i)))) {
+                    if (cols.contains(c)) {
+                        continue;
+                    }
+                    elements.add(new ExclusionConstraint.Element(c, last ? "&&" : "="));
+                    cols.add(c);
+                    scalarEquality |= !last;
+                }
+            }
+            if (scalarEquality) {
+                extensions.add("btree_gist");
+            }
+            String name = names.make(t.name, cols, "excl");
+            t.exclusions.add(new ExclusionConstraint(name, "gist", elements));
+            String last = parts.get(parts.size() - 1);
+            decisions.add(DecisionBuilder.of(Decision.Kind.CONSTRAINT, t.name + "." + String.join("_", cols) + ".exclude")
+                    .choice("EXCLUDE USING gist (" + String.join(", ", elements.stream()
+                            .map(x -> x.column() + " WITH " + x.operator()).toList()) + ")")
+                    .rule("exclusion.no-overlap")
+                    .reason("The spec says rows " + (parts.size() > 1 ? "with the same " + String.join(", ",
+                            parts.subList(0, parts.size() - 1)) + " " : "") + "must not overlap in " + last
+                            + ": an exclusion constraint enforces it in the database, even under concurrent inserts"
+                            + " (a check in the application cannot), and its GiST index also answers overlap searches."
+                            + (scalarEquality ? " The equality parts need the btree_gist extension (shipped with"
+                            + " PostgreSQL's contrib modules)." : ""))
+                    .alternative("a trigger that checks for overlaps", "races under concurrency unless every insert"
+                            + " locks the table")
+                    .build());
         }
     }
 

@@ -90,6 +90,7 @@ final class EntityReader {
         Volume volume = fields.fields("volume", "volume of " + fields.context()).map(v -> volume(v, info))
                 .orElse(Volume.UNKNOWN);
         List<Entity.UniqueRule> uniques = uniques(fields, info);
+        List<Entity.UniqueRule> noOverlap = noOverlap(fields, info);
         for (AttributeReader.Draft attribute : draft.attributes()) {
             String label = "generate of attribute '" + draft.name() + "." + attribute.name() + "'";
             attribute.after().ifPresent(after -> checkAfter(info, attribute, after, label));
@@ -98,7 +99,7 @@ final class EntityReader {
         List<Attribute> attributes = draft.attributes().stream().flatMap(a -> a.attribute().stream()).toList();
         String table = fields.text("table").orElse(draft.name());
         return Optional.of(new Entity(draft.name(), table, fields.text("description"), key, attributes, uniques,
-                volume, appendOnly, softDelete, draft.loc()));
+                volume, appendOnly, softDelete, noOverlap, draft.loc()));
     }
 
     private Optional<KeyStrategy> key(Node node, Fields fields, Model.EntityInfo info) {
@@ -156,6 +157,36 @@ final class EntityReader {
             if (!columns.isEmpty()) {
                 rules.add(new Entity.UniqueRule(columns, item.loc()));
             }
+        }
+        return rules;
+    }
+
+    /**
+     * Exclusion rules: each a list whose last name is a range or geo_point attribute (compared by
+     * overlap) and whose other names are compared by equality.
+     */
+    private List<Entity.UniqueRule> noOverlap(Fields fields, Model.EntityInfo info) {
+        List<Entity.UniqueRule> rules = new ArrayList<>();
+        String label = fields.label("no_overlap");
+        for (Node item : fields.items("no_overlap")) {
+            if (!(item instanceof Node.Sequence)) {
+                values.problems().add(item.loc(), "each item of " + label + " must be a list of attributes, not "
+                        + item.kind(), "write [[room, during]]: rows with the same room must not overlap in during");
+                continue;
+            }
+            List<String> columns = columnList(item, "a rule of " + label, info);
+            if (columns.isEmpty()) {
+                continue;
+            }
+            String last = columns.get(columns.size() - 1);
+            Optional<String> type = info.column(last).flatMap(Model.Column::type).map(t -> t.specName());
+            if (info.column(last).isPresent() && !type.map(t -> t.equals("range") || t.equals("geo_point")).orElse(false)) {
+                values.problems().add(item.loc(), "the last name of a rule of " + label + " must be a range or"
+                        + " geo_point attribute; '" + last + "' is " + type.orElse("a reference"),
+                        "list the equal parts first and the overlapping range last, e.g. [room, during]");
+                continue;
+            }
+            rules.add(new Entity.UniqueRule(columns, item.loc()));
         }
         return rules;
     }

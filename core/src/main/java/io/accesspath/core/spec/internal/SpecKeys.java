@@ -12,7 +12,7 @@ final class SpecKeys {
             "access_patterns", "write_patterns");
     public static final List<String> SETTINGS = List.of("pg_version", "key", "tenant", "enum_style");
     public static final List<String> ENTITY = List.of("description", "table", "key", "volume", "append_only",
-            "soft_delete", "attributes", "unique");
+            "soft_delete", "attributes", "unique", "no_overlap");
     public static final List<String> VOLUME = List.of("rows", "growth", "retention", "time_attribute");
     public static final List<String> ATTRIBUTE = List.of("type", "required", "unique", "default", "check",
             "description", "generate", "max_length", "precision", "scale", "values", "weights", "of", "language");
