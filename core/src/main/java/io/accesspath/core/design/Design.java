@@ -12,13 +12,20 @@ import java.util.Optional;
  * @param dialect       the dialect id ({@code postgresql})
  * @param minVersion    the lowest major version the schema runs on
  * @param targetVersion the version chosen with {@code --pg-version}, if any
+ * @param shapes        every pattern resolved onto the tables, for the query writers
  */
 public record Design(Spec spec, String dialect, int minVersion, Optional<Integer> targetVersion, Schema schema,
-                     List<Decision> decisions, List<PatternAccess> access, List<VersionNote> versionNotes) {
+                     List<Decision> decisions, List<PatternAccess> access, List<PatternShape> shapes,
+                     List<VersionNote> versionNotes) {
     public Design {
         decisions = List.copyOf(decisions);
         access = List.copyOf(access);
+        shapes = List.copyOf(shapes);
         versionNotes = List.copyOf(versionNotes);
+    }
+
+    public Optional<PatternShape> shapeOf(String pattern) {
+        return shapes.stream().filter(s -> s.pattern().equals(pattern)).findFirst();
     }
 
     public List<Decision> decisionsOf(Decision.Kind kind) {

@@ -76,7 +76,14 @@ public final class Designer {
             ordered.add(t.toTable(planner.indexesOf(t.name)));
         }
         Schema schema = new Schema(tb.extensions(), tb.enumTypes(), ordered);
-        return new Design(spec, dialect.id(), version, target, schema, decisions, planner.access(), notes);
+        List<PatternAccess> access = planner.access();
+        List<PatternShape> shapes = new ArrayList<>();
+        for (Resolved r : resolved) {
+            Optional<String> driving = access.stream().filter(a -> a.pattern().equals(r.pattern().name()))
+                    .map(PatternAccess::table).filter(t -> !t.equals(r.table().name)).findFirst();
+            shapes.add(resolver.shape(r, driving));
+        }
+        return new Design(spec, dialect.id(), version, target, schema, decisions, access, shapes, notes);
     }
 
     /** Referenced tables first; a cycle keeps spec order (foreign keys are added after tables). */

@@ -79,16 +79,21 @@ public record Resolved(AccessPattern pattern, TableInfo table, List<Cond> conds,
     /**
      * A related entity read with each row.
      *
-     * @param path       the fetch path as written ({@code lines.product})
-     * @param fromTable  the table joined from
-     * @param toTable    the table joined to
-     * @param joinColumns the columns of {@code toTable} the join looks up (its key, or the
-     *                   foreign key of a to-many relation)
-     * @param toMany     whether each row has many related rows
-     * @param via        for many-to-many, the junction table read in between
+     * @param path        the fetch path as written ({@code lines.product})
+     * @param parentPath  the fetch path this one continues, empty when it starts at the pattern
+     * @param fromTable   the table joined from
+     * @param toTable     the table joined to
+     * @param joinColumns the columns an index lookup uses: of {@code toTable} (its key, or the
+     *                    foreign key of a to-many relation), or of the link table for many-to-many
+     * @param toMany      whether each row has many related rows
+     * @param via         for many-to-many, the link table read in between
+     * @param fromColumns columns of {@code fromTable} the join matches
+     * @param toColumns   columns of {@code toTable} they match (through the link table's
+     *                    {@code viaFrom} and {@code viaTo} columns for many-to-many)
      */
-    public record Fetch(String path, String fromTable, String toTable, List<String> joinColumns, boolean toMany,
-                        Optional<String> via) {}
+    public record Fetch(String path, Optional<String> parentPath, String fromTable, String toTable,
+                        List<String> joinColumns, boolean toMany, Optional<String> via, List<String> fromColumns,
+                        List<String> toColumns, List<String> viaFrom, List<String> viaTo) {}
 
     public List<Cond> conds(Use use) {
         return conds.stream().filter(c -> c.use() == use).toList();

@@ -139,6 +139,135 @@ public final class Resolver {
     }
 
     /**
+     * The pattern as the query writers need it: columns, conditions (implicit ones included),
+     * joins, sort with tiebreakers.
+     *
+     * @param drivingTable the table the expected plan starts from, when not the pattern's own
+     */
+    public io.accesspath.core.design.PatternShape shape(Resolved r, Optional<String> drivingTable) {
+        AccessPattern p = r.pattern();
+        TableInfo t = r.table();
+        Entity entity = spec.requireEntity(p.entity());
+        List<io.accesspath.core.design.PatternShape.Condition> conditions = new ArrayList<>();
+        for (Cond c : r.conds()) {
+            conditions.add(condition(t, c));
+        }
+        List<io.accesspath.core.design.PatternShape.Link> links = new ArrayList<>();
+        for (AccessPattern.Filter f : p.filters()) {
+            links.addAll(link(entity, t, f, r, drivingTable));
+        }
+        List<io.accesspath.core.design.PatternShape.SortColumn> sort = r.sort().stream()
+                .map(x -> new io.accesspath.core.design.PatternShape.SortColumn(x.column(), x.descending(), x.tiebreaker()))
+                .toList();
+        List<String> columns = new ArrayList<>();
+        if (!p.project().isEmpty()) {
+            for (String n : p.project()) {
+                columns.addAll(t.columnsOf.get(n));
+            }
+            for (io.accesspath.core.design.PatternShape.SortColumn x : sort) {
+                if (!columns.contains(x.column())) {
+                    columns.add(x.column());
+                }
+            }
+            for (Fetch f : r.fetches()) {
+                if (f.parentPath().isEmpty()) {
+                    for (String c : f.fromColumns()) {
+                        if (!columns.contains(c)) {
+                            columns.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        List<io.accesspath.core.design.PatternShape.Aggregate> aggregates = new ArrayList<>();
+        for (AccessPattern.Aggregate a : p.aggregates()) {
+            aggregates.add(new io.accesspath.core.design.PatternShape.Aggregate(a.function(),
+                    a.attribute().map(n -> t.columnsOf.get(n).get(0))));
+        }
+        List<String> groupBy = new ArrayList<>();
+        for (String g : p.groupBy()) {
+            groupBy.addAll(t.columnsOf.get(g));
+        }
+        List<io.accesspath.core.design.PatternShape.Fetch> fetches = new ArrayList<>();
+        for (Fetch f : r.fetches()) {
+            Optional<io.accesspath.core.design.PatternShape.Via> via = f.via().map(v ->
+                    new io.accesspath.core.design.PatternShape.Via(v, f.viaFrom(), f.viaTo()));
+            fetches.add(new io.accesspath.core.design.PatternShape.Fetch(f.path(), f.parentPath(), f.fromTable(),
+                    f.toTable(), f.fromColumns(), f.toColumns(), f.toMany(), via));
+        }
+        return new io.accesspath.core.design.PatternShape(p.name(), t.name, conditions, links, sort, p.page(), columns,
+                aggregates, groupBy, fetches);
+    }
+
+    private io.accesspath.core.design.PatternShape.Condition condition(TableInfo t, Cond c) {
+        String column = c.column();
+        boolean folded = false;
+        for (String ci : t.caseInsensitive) {
+            if (dialect.caseFold(dialect.quote(ci)).equals(column)) {
+                column = ci;
+                folded = true;
+            }
+        }
+        Optional<String> search = Optional.empty();
+        Optional<String> language = Optional.empty();
+        if (c.op() == AccessPattern.Op.FULLTEXT && c.type().isPresent()
+                && c.type().get() instanceof LogicalType.SearchableText st && t.searchColumn.isPresent()) {
+            search = t.searchColumn;
+            language = Optional.of(st.language());
+            column = t.columnsOf.getOrDefault(c.source(), List.of(column)).get(0);
+        }
+        return new io.accesspath.core.design.PatternShape.Condition(column, c.source(), c.op(), c.values(), c.implicit(),
+                folded, search, language, c.type().map(LogicalType::specName));
+    }
+
+    /** The link conditions of one filter: a many-to-many link table, or a one-hop dotted path. */
+    private List<io.accesspath.core.design.PatternShape.Link> link(Entity entity, TableInfo t, AccessPattern.Filter f,
+                                                                  Resolved r, Optional<String> drivingTable) {
+        String name = f.attribute();
+        if (!name.contains(".")) {
+            Optional<Relationship> m2m = manyToManyNamed(entity.name(), name);
+            if (m2m.isEmpty()) {
+                return List.of();
+            }
+            Relationship rel = m2m.get();
+            TableInfo j = tables.get(rel.through().orElse(rel.child() + "_" + rel.parent()));
+            boolean fromLeft = rel.child().equals(entity.name()) && rel.as().equals(name);
+            List<String> own = new ArrayList<>();
+            List<String> other = new ArrayList<>();
+            j.tenantColumn.ifPresent(own::add);
+            own.addAll(j.columnsOf.get(fromLeft ? rel.child() : rel.as()));
+            other.addAll(j.columnsOf.get(fromLeft ? rel.as() : rel.child()));
+            List<String> ownKey = own.size() == t.keyColumns.size() ? t.keyColumns : List.of("id");
+            io.accesspath.core.design.PatternShape.Condition cond = new io.accesspath.core.design.PatternShape.Condition(
+                    other.get(0), name, f.op(), f.values(), false, false, Optional.empty(), Optional.empty(),
+                    Optional.empty());
+            return List.of(new io.accesspath.core.design.PatternShape.Link(j.name, own, ownKey, cond,
+                    drivingTable.map(j.name::equals).orElse(false)));
+        }
+        String[] parts = name.split("\\.");
+        if (parts.length != 2) {
+            return List.of();
+        }
+        Relationship rel = t.references.get(parts[0]);
+        if (rel == null) {
+            return List.of();
+        }
+        TableInfo related = tables.get(rel.parent());
+        List<String> own = new ArrayList<>();
+        if (t.isTenantScoped() && related.isTenantScoped()) {
+            own.add(t.tenantColumn.get());
+        }
+        own.addAll(t.columnsOf.get(parts[0]));
+        List<String> theirs = related.keyColumns.size() == own.size() ? related.keyColumns : List.of("id");
+        Cond joined = r.joinConds().stream().filter(c -> c.source().equals(name)).findFirst().orElseThrow();
+        String col = joined.column().substring(joined.column().indexOf('.') + 1);
+        io.accesspath.core.design.PatternShape.Condition cond = new io.accesspath.core.design.PatternShape.Condition(
+                col, name, f.op(), f.values(), false, false, Optional.empty(), Optional.empty(),
+                joined.type().map(LogicalType::specName));
+        return List.of(new io.accesspath.core.design.PatternShape.Link(related.name, theirs, own, cond, false));
+    }
+
+    /**
      * The share of the pattern table's rows that join conditions keep: for a many-to-many filter,
      * links per row over rows of the other end; for a dotted path, the related condition's share.
      */
@@ -285,6 +414,7 @@ public final class Resolver {
         String current = entity.name();
         StringBuilder prefix = new StringBuilder();
         for (String part : parts) {
+            Optional<String> parentPath = prefix.length() == 0 ? Optional.empty() : Optional.of(prefix.toString());
             if (prefix.length() > 0) {
                 prefix.append('.');
             }
@@ -297,28 +427,46 @@ public final class Resolver {
             boolean forward = r.child().equals(current) && r.as().equals(part);
             String next = forward ? r.parent() : r.child();
             TableInfo to = tables.get(next);
-            boolean already = out.stream().anyMatch(f -> f.path().equals(sofar));
-            if (!already) {
-                if (r.isManyToMany()) {
-                    TableInfo j = tables.get(r.through().orElse(r.child() + "_" + r.parent()));
-                    List<String> cols = new ArrayList<>();
-                    j.tenantColumn.ifPresent(cols::add);
-                    cols.addAll(j.columnsOf.get(forward ? r.child() : r.as()));
-                    out.add(new Fetch(sofar, from.name, to.name, cols, true, Optional.of(j.name)));
-                } else if (forward) {
-                    out.add(new Fetch(sofar, from.name, to.name, to.keyColumns, false, Optional.empty()));
-                } else {
-                    List<String> cols = new ArrayList<>();
-                    if (to.isTenantScoped() && from.isTenantScoped()) {
-                        cols.add(to.tenantColumn.get());
-                    }
-                    cols.addAll(to.columnsOf.get(r.as()));
-                    out.add(new Fetch(sofar, from.name, to.name, cols, r.kind() != Relationship.Kind.ONE_TO_ONE,
-                            Optional.empty()));
-                }
+            if (out.stream().noneMatch(f -> f.path().equals(sofar))) {
+                out.add(fetch(r, forward, sofar, parentPath, from, to));
             }
             current = next;
         }
+    }
+
+    private Fetch fetch(Relationship r, boolean forward, String path, Optional<String> parentPath, TableInfo from,
+                        TableInfo to) {
+        boolean bothScoped = from.isTenantScoped() && to.isTenantScoped();
+        if (r.isManyToMany()) {
+            TableInfo j = tables.get(r.through().orElse(r.child() + "_" + r.parent()));
+            List<String> viaFrom = new ArrayList<>();
+            List<String> viaTo = new ArrayList<>();
+            j.tenantColumn.ifPresent(viaFrom::add);
+            j.tenantColumn.ifPresent(viaTo::add);
+            viaFrom.addAll(j.columnsOf.get(forward ? r.child() : r.as()));
+            viaTo.addAll(j.columnsOf.get(forward ? r.as() : r.child()));
+            return new Fetch(path, parentPath, from.name, to.name, viaFrom, true, Optional.of(j.name), from.keyColumns,
+                    to.keyColumns, viaFrom, viaTo);
+        }
+        if (forward) {
+            List<String> fromCols = new ArrayList<>();
+            if (bothScoped && !to.keyColumns.equals(List.of("id"))) {
+                from.tenantColumn.ifPresent(fromCols::add);
+            }
+            fromCols.addAll(from.columnsOf.get(r.as()));
+            List<String> toCols = to.keyColumns.size() == fromCols.size() ? to.keyColumns : List.of("id");
+            return new Fetch(path, parentPath, from.name, to.name, to.keyColumns, false, Optional.empty(), fromCols,
+                    toCols, List.of(), List.of());
+        }
+        List<String> cols = new ArrayList<>();
+        if (bothScoped) {
+            cols.add(to.tenantColumn.get());
+        }
+        cols.addAll(to.columnsOf.get(r.as()));
+        List<String> fromCols = bothScoped ? from.keyColumns : from.keyColumns.stream()
+                .filter(k -> !from.tenantColumn.map(k::equals).orElse(false)).toList();
+        return new Fetch(path, parentPath, from.name, to.name, cols, r.kind() != Relationship.Kind.ONE_TO_ONE,
+                Optional.empty(), fromCols, cols, List.of(), List.of());
     }
 
     private Use useOf(TableInfo t, AccessPattern.Filter f, Optional<LogicalType> type, double sel) {
