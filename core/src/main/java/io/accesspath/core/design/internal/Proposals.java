@@ -51,6 +51,7 @@ public final class Proposals {
     public void propose(List<Resolved> patterns) {
         for (Resolved r : patterns) {
             copiedColumns(r);
+            sortedLinks(r);
             joinedFetches(r);
             counter(r);
             materializedView(r);
@@ -114,6 +115,71 @@ public final class Proposals {
                                     + ") rewrites ~" + Fmt.count(fanout) + " " + childTable + " rows (~"
                                     + Fmt.rate(parentUpdates * fanout) + ")"))
                     .proposal(sql)
+                    .build());
+        }
+    }
+
+    // ---- feeds through a many-to-many link ------------------------------------------------------
+
+    /**
+     * A paged, sorted pattern filtered through a many-to-many link ("articles of a tag, newest
+     * first") must read every link of the tag and sort; copying the sort columns into the link
+     * table lets one index on it return exactly one page.
+     */
+    private void sortedLinks(Resolved r) {
+        AccessPattern p = r.pattern();
+        if (r.sort().isEmpty() || r.limit().isEmpty() || p.frequency().perSecond() < JOIN_MIN_FREQUENCY) {
+            return;
+        }
+        for (Cond c : r.joinConds()) {
+            String table = c.column().substring(0, c.column().indexOf('.'));
+            TableInfo link = byTable.get(table);
+            if (link == null || link.junctionOf.isEmpty()) {
+                continue;
+            }
+            Relationship rel = link.junctionOf.get();
+            String otherCol = c.column().substring(c.column().indexOf('.') + 1);
+            List<Resolved.Sort> sortCols = r.sort().stream().filter(x -> !x.tiebreaker()).toList();
+            if (sortCols.isEmpty()) {
+                continue;
+            }
+            double linksPerOther = link.rows / (double) Math.max(1, volumes.rows(rel.child().equals(p.entity())
+                    ? rel.parent() : rel.child()));
+            double updates = 0;
+            List<String> copies = new ArrayList<>();
+            List<String> ddl = new ArrayList<>();
+            for (Resolved.Sort x : sortCols) {
+                copies.add(x.column() + (x.descending() ? " DESC" : ""));
+                updates += updatesOf(p.entity(), x.column());
+                String type = r.table().column(x.column()).map(col -> col.type()).orElse("timestamptz");
+                ddl.add("ALTER TABLE " + q(link.name) + " ADD COLUMN " + q(x.column()) + " " + type + ";");
+            }
+            String ownCol = link.columnsOf.get(rel.child().equals(p.entity()) ? rel.child() : rel.as()).get(0);
+            ddl.add("CREATE INDEX ON " + q(link.name) + " (" + q(otherCol) + ", " + String.join(", ", sortCols.stream()
+                    .map(x -> q(x.column()) + (x.descending() ? " DESC" : "")).toList()) + ", " + q(ownCol) + ");");
+            ddl.add("-- keep the copies in step with " + q(r.table().name) + " with an AFTER UPDATE trigger, as for"
+                    + " copied columns");
+            double linksPerRow = link.rows / (double) Math.max(1, r.table().rows);
+            decisions.add(DecisionBuilder.of(Decision.Kind.DENORMALIZATION, link.name + "." + String.join("_",
+                            sortCols.stream().map(Resolved.Sort::column).toList()))
+                    .choice("copy " + String.join(", ", copies) + " into " + link.name + " and index (" + otherCol + ", "
+                            + String.join(", ", copies) + ")")
+                    .pattern(p.name()).rule("denormalize.sorted-link")
+                    .reason(p.name() + " (" + Fmt.rate(p.frequency().perSecond()) + ") pages through the "
+                            + r.table().name + " rows linked to one " + c.source().replaceAll("s$", "") + " in "
+                            + String.join(", ", copies) + " order: today it reads all ~" + Fmt.count(linksPerOther)
+                            + " links and sorts them for every page. With the sort columns in the link table one index"
+                            + " returns exactly " + r.limit().get() + " links per page.")
+                    .alternative("read all links and sort (chosen by default)", "no copies to maintain; cost grows with"
+                            + " the links per " + c.source().replaceAll("s$", ""))
+                    .cost(new Decision.Cost(Math.round(link.rows * 12.0), updates * linksPerRow, 0,
+                            "~" + r.limit().get() + " index entries per page instead of ~" + Fmt.count(linksPerOther)
+                                    + " links plus a sort",
+                            updates == 0 ? "no write pattern updates " + String.join(", ", sortCols.stream()
+                                    .map(Resolved.Sort::column).toList()) + ", so only ~12 bytes more per link"
+                                    : "each update of the sort columns (" + Fmt.rate(updates) + ") rewrites ~"
+                                    + Fmt.count(linksPerRow) + " links"))
+                    .proposal(String.join("\n", ddl))
                     .build());
         }
     }
