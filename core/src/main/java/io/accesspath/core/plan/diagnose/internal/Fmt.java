@@ -27,6 +27,11 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%,.2f", v);
     }
 
+    /** A row count with its noun: {@code 1 row}, {@code 2,126 rows}. */
+    public static String rows(double v) {
+        return count(v) + (v == 1 ? " row" : " rows");
+    }
+
     /** A share as a percentage: {@code 99.9%} (never rounded up to 100), {@code 12%}, {@code 0.3%}. */
     public static String pct(double share) {
         double p = share * 100;

@@ -19,7 +19,7 @@ import java.util.Set;
 import static io.accesspath.core.plan.diagnose.internal.Context.fact;
 
 /**
- * schema-join-hot-path: the topmost join that produced at least {@link #MIN_JOIN_ROWS} rows
+ * schema-join-hot-path: the topmost join of tables that produced at least {@link #MIN_JOIN_ROWS} rows
  * when the query returned at most 1/{@link #MIN_REDUCTION} of them, taking at least
  * {@link #MIN_SHARE} of the execution time: the query joins the same tables through a large
  * intermediate result only to aggregate or filter it away, a cost no index removes. Suggests
@@ -50,7 +50,8 @@ final class HotJoinRule implements Rule {
     }
 
     private static boolean qualifies(Context ctx, PlanNode node, double returned) {
-        if (!Context.isJoin(node) || Context.rows(node) < MIN_JOIN_ROWS || returned * MIN_REDUCTION > Context.rows(node)) {
+        if (!Context.isJoin(node) || Context.rows(node) < MIN_JOIN_ROWS || returned * MIN_REDUCTION > Context.rows(node)
+                || Context.tableScans(node).isEmpty()) {
             return false;
         }
         OptionalDouble share = Context.share(ctx.inclusive(node), ctx.queryTime());

@@ -54,13 +54,13 @@ final class MisestimateRule implements Rule {
         boolean under = m.underestimated();
         Evidence evidence = new Evidence(List.of(fact("Plan Rows", planned, "rows"), fact("Actual Rows", actual, "rows"),
                 fact("Estimate Factor", factor, "factor")),
-                "PostgreSQL expected " + Fmt.count(planned) + " rows and got " + Fmt.count(actual) + " ("
+                "PostgreSQL expected " + Fmt.rows(planned) + " and got " + Fmt.count(actual) + " ("
                         + Fmt.times(factor) + (under ? " more" : " fewer") + ").");
         String cause = cause(node, under);
         Optional<PlanNode> parent = ctx.parent(node);
         OptionalDouble time = parent.isPresent() ? ctx.inclusive(parent.get()) : ctx.inclusive(node);
         String stake = parent.map(p -> "The " + Labels.type(p) + " above it chose its method, memory and "
-                + "parallelism for " + Fmt.count(planned) + " rows; with a right estimate it can choose for "
+                + "parallelism for " + Fmt.rows(planned) + "; with a right estimate it can choose for "
                 + Fmt.count(actual) + ".").orElse("Correct estimates let the planner choose for the real row count.");
         return Optional.of(ctx.diagnosis(kind(), Optional.of(node), evidence, cause, Estimates.fixes(node),
                 Context.Gain.of(time, stake)));

@@ -47,7 +47,7 @@ final class NestedLoopUnderestimateRule implements Rule {
         Evidence evidence = new Evidence(List.of(fact("Plan Rows", planned, "rows"), fact("Actual Rows", actual, "rows"),
                 fact("Estimate Factor", factor, "factor")),
                 "The outer side (" + Labels.type(o) + o.relationName().map(r -> " on " + r).orElse("")
-                        + ") was planned to return " + Fmt.count(planned) + " rows and returned " + Fmt.count(actual)
+                        + ") was planned to return " + Fmt.rows(planned) + " and returned " + Fmt.count(actual)
                         + " (" + Fmt.times(factor) + " more), so the inner side ran " + Fmt.count(actual) + " times.");
         String cause = "A nested loop is cheap for a few outer rows; for " + Fmt.count(actual) + " a hash or merge "
                 + "join reading the inner side once is usually faster. The planner chose the loop because it "

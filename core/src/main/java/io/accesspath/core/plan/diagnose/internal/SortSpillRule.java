@@ -42,7 +42,7 @@ final class SortSpillRule implements Rule {
         }
         long temp = ctx.ownTempBlocks(sort);
         long suggestion = WorkMem.suggestKb(diskKb * MEMORY_PER_DISK_KB);
-        String method = sort.sortMethod().orElse("external sort");
+        String method = sort.sortMethod().orElse("external merge in its groups");
         Evidence evidence = new Evidence(List.of(fact("Sort Space Used", diskKb, "kB"),
                 fact("Temp Blocks", temp, "blocks")),
                 "The sort (" + method + ") used " + Fmt.kb(diskKb) + " of disk" + (temp > 0 ? " and read and wrote "

@@ -46,8 +46,9 @@ final class WorkersNotLaunchedRule implements Rule {
                 .map(s -> s + " = " + settings.text(s).orElse("?")).toList();
         String cause = "When the query started, the pool of background workers was used up (by other parallel "
                 + "queries, or limited by max_parallel_workers and max_worker_processes"
-                + (shown.isEmpty() ? "" : ", here " + String.join(", ", shown)) + "), so " + (launched + 1)
-                + " processes did the work planned for " + (planned + 1) + ".";
+                + (shown.isEmpty() ? "" : ", here " + String.join(", ", shown)) + "), so "
+                + (launched == 0 ? "the leader alone" : (launched + 1) + " processes") + " did the work planned for "
+                + (planned + 1) + ".";
         List<Fix> fixes = new ArrayList<>();
         if (!shown.isEmpty()) {
             fixes.add(Fix.of("This session changed the worker pool settings: restore them.",
