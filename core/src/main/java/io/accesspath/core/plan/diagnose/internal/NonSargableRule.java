@@ -86,9 +86,11 @@ final class NonSargableRule implements Rule {
                 fact("Removed Share", removed / read, "share")),
                 "The filter " + filter.get() + " removed " + Fmt.count(removed) + " of " + Fmt.count(read) + " rows ("
                         + Fmt.pct(removed / read) + ").");
+        String gain = scope.qualifiers().isEmpty()
+                ? "Filtering each table before the join avoids joining " + Fmt.count(removed) + " rows that are thrown away."
+                : "A predicate an index can serve avoids reading " + Fmt.count(removed) + " rows.";
         return Optional.of(ctx.diagnosis(kind(), Optional.of(node), evidence, String.join(" ", why), fixes,
-                Context.Gain.of(ctx.inclusive(node), removed, "A predicate an index can serve avoids reading "
-                        + Fmt.count(removed) + " rows.")));
+                Context.Gain.of(ctx.inclusive(node), removed, gain)));
     }
 
     private static String reason(Condition c) {
