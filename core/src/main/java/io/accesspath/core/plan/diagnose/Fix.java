@@ -7,9 +7,10 @@ import java.util.Optional;
  * One way to remove the cause of a diagnosis.
  *
  * @param action what to do, in a sentence
- * @param sql    the statement(s) that do it, where there are any: CREATE INDEX, CREATE
- *               STATISTICS, ANALYZE, VACUUM, SET, or a rewritten predicate; each statement ends
- *               with a semicolon, several are separated by newlines
+ * @param sql    the SQL that does it, where there is any: statements (CREATE INDEX, CREATE
+ *               STATISTICS, ANALYZE, VACUUM, SET, RESET), each ending with a semicolon and
+ *               several separated by newlines; or a rewritten predicate or clause to put in the
+ *               query in place of the one the plan shows (no semicolon)
  */
 public record Fix(String action, Optional<String> sql) {
 
