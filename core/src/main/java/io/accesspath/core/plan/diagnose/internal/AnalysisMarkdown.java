@@ -6,6 +6,7 @@ import io.accesspath.core.plan.diagnose.Diagnosis;
 import io.accesspath.core.plan.diagnose.Fix;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** The analysis as Markdown: a node table, then one section per diagnosis. */
 public final class AnalysisMarkdown {
@@ -15,28 +16,10 @@ public final class AnalysisMarkdown {
     public static String render(Analysis a) {
         StringBuilder out = new StringBuilder("## Plan\n\n").append(AnalysisText.headline(a)).append("\n\n");
         boolean analyzed = a.plan().analyzed();
-        out.append(analyzed ? "| Node | Time (ms) | Time | Rows | Planned | Loops | Estimate |\n|---|---:|---:|---:|---:|---:|---|\n"
-                : "| Node | Cost | Planned |\n|---|---:|---:|\n");
+        out.append(analyzed ? "| Node | Time (ms) | Time | Rows | Planned | Loops | Estimate |\n"
+                + "|---|---:|---:|---:|---:|---:|---|\n" : "| Node | Cost | Planned |\n|---|---:|---:|\n");
         for (NodeRows.Row r : NodeRows.of(a)) {
-            PlanNode n = r.node();
-            String node = "&nbsp;&nbsp;".repeat(r.depth()) + "`" + r.path() + "` " + cell(r.label())
-                    + (r.rank() == 1 ? " **slowest**" : r.rank() > 1 ? " **#" + r.rank() + "**" : "")
-                    + (r.kinds().isEmpty() ? "" : " " + String.join(" ", r.kinds().stream().map(k -> "`" + k + "`").toList()));
-            if (!analyzed) {
-                out.append("| ").append(node).append(" | ").append(Fmt.num(n.totalCost().orElse(0))).append(" | ")
-                        .append(Fmt.count(n.planRows().orElse(0))).append(" |\n");
-            } else if (n.neverExecuted()) {
-                out.append("| ").append(node).append(" | | | never executed | ").append(Fmt.count(n.planRows().orElse(0)))
-                        .append(" | 0 | |\n");
-            } else {
-                out.append("| ").append(node).append(" | ")
-                        .append(r.metrics().exclusiveTime().isPresent() ? Fmt.num(r.metrics().exclusiveTime().getAsDouble()) : "")
-                        .append(" | ").append(r.share().isPresent() ? Fmt.pct(r.share().getAsDouble()) : "")
-                        .append(" | ").append(Fmt.count(n.actualRows().orElse(0)))
-                        .append(" | ").append(Fmt.count(n.planRows().orElse(0)))
-                        .append(" | ").append(Fmt.count(n.actualLoops().orElse(0)))
-                        .append(" | ").append(NodeRows.estimate(r.metrics())).append(" |\n");
-            }
+            out.append("| ").append(String.join(" | ", cells(r, analyzed))).append(" |\n");
         }
         if (analyzed) {
             out.append(diagnoses(a.diagnoses()));
@@ -45,6 +28,24 @@ public final class AnalysisMarkdown {
             out.append("\n> ").append(note).append('\n');
         }
         return out.toString();
+    }
+
+    private static List<String> cells(NodeRows.Row r, boolean analyzed) {
+        PlanNode n = r.node();
+        String tags = String.join("", r.kinds().stream().map(k -> " `" + k + "`").toList());
+        String node = "&nbsp;&nbsp;".repeat(r.depth()) + "`" + r.path() + "` " + cell(r.label())
+                + (r.rank() == 1 ? " **slowest**" : r.rank() > 1 ? " **#" + r.rank() + "**" : "") + tags;
+        String planned = Fmt.count(n.planRows().orElse(0));
+        if (!analyzed) {
+            return List.of(node, Fmt.num(n.totalCost().orElse(0)), planned);
+        }
+        if (n.neverExecuted()) {
+            return List.of(node, "", "", "never executed", planned, "0", "");
+        }
+        OptionalDouble ms = r.metrics().exclusiveTime();
+        return List.of(node, ms.isPresent() ? Fmt.num(ms.getAsDouble()) : "",
+                r.share().isPresent() ? Fmt.pct(r.share().getAsDouble()) : "", Fmt.count(n.actualRows().orElse(0)),
+                planned, Fmt.count(n.actualLoops().orElse(0)), NodeRows.estimate(r.metrics()));
     }
 
     private static String diagnoses(List<Diagnosis> diagnoses) {

@@ -66,7 +66,8 @@ public final class ComparisonText {
 
     /** {@code 27.4 ms -> 0.046 ms (-99.8%)}. */
     private static String change(OptionalDouble b, OptionalDouble a, Function<Double, String> fmt) {
-        String s = (b.isPresent() ? fmt.apply(b.getAsDouble()) : "-") + " -> " + (a.isPresent() ? fmt.apply(a.getAsDouble()) : "-");
+        String s = (b.isPresent() ? fmt.apply(b.getAsDouble()) : "-") + " -> "
+                + (a.isPresent() ? fmt.apply(a.getAsDouble()) : "-");
         if (b.isPresent() && a.isPresent() && b.getAsDouble() > 0 && a.getAsDouble() != b.getAsDouble()) {
             double pct = (a.getAsDouble() - b.getAsDouble()) / b.getAsDouble();
             s += " (" + (pct >= 0 ? "+" : "-") + Fmt.pct(Math.abs(pct)) + ")";

@@ -44,10 +44,11 @@ final class JitRule implements Rule {
         double inlining = phase(timing.get(), "Inlining");
         double optimization = phase(timing.get(), "Optimization");
         long functions = ctx.plan().jit().get().integer("Functions").orElse(0);
-        Evidence evidence = new Evidence(List.of(fact("JIT Total", total, "ms"), fact("Execution Time", exec.getAsDouble(), "ms"),
+        double e = exec.getAsDouble();
+        Evidence evidence = new Evidence(List.of(fact("JIT Total", total, "ms"), fact("Execution Time", e, "ms"),
                 fact("JIT Inlining", inlining, "ms"), fact("JIT Optimization", optimization, "ms"),
                 fact("Functions", functions, "count")),
-                "JIT compilation of " + functions + " functions took " + Fmt.ms(total) + " of the " + Fmt.ms(exec.getAsDouble())
+                "JIT compilation of " + functions + " functions took " + Fmt.ms(total) + " of the " + Fmt.ms(e)
                         + " execution (inlining " + Fmt.ms(inlining) + ", optimization " + Fmt.ms(optimization) + ").");
         double cost = ctx.plan().root().totalCost().orElse(0);
         String cause = "The plan's estimated cost (" + Fmt.num(cost) + ") is above the JIT thresholds, so PostgreSQL "

@@ -51,7 +51,8 @@ final class PlanningRule implements Rule {
                 .max().orElse(0);
         long joins = ctx.nodes().filter(Context::isJoin).count();
         long blocks = ctx.plan().planningBuffers().map(b -> b.sharedTotal()).orElse(0L);
-        List<Evidence.Fact> facts = new ArrayList<>(List.of(fact("Planning Time", p, "ms"), fact("Execution Time", e, "ms")));
+        List<Evidence.Fact> facts = new ArrayList<>(List.of(fact("Planning Time", p, "ms"),
+                fact("Execution Time", e, "ms")));
         String summary = "Planning took " + Fmt.ms(p) + " and execution " + Fmt.ms(e) + ".";
         if (blocks > 0) {
             facts.add(fact("Planning Shared Blocks", blocks, "blocks"));
