@@ -91,7 +91,8 @@ class RuleFixturesTest {
                 arguments("pg15/jit_near_miss", Kind.JIT_DOMINATES),
                 arguments("pg15/missing_index", Kind.PLANNING_DOMINATES),
                 arguments("pg15/hot_join_all_rows_near_miss", Kind.SCHEMA_JOIN_HOT_PATH),
-                arguments("pg15/non_sargable_or_join", Kind.SCHEMA_JOIN_HOT_PATH));
+                arguments("pg15/non_sargable_or_join", Kind.SCHEMA_JOIN_HOT_PATH),
+                arguments("handwritten/pg16_update_join_near_miss", Kind.SCHEMA_JOIN_HOT_PATH));
     }
 
     @ParameterizedTest(name = "{0} triggers {1}")

@@ -25,7 +25,8 @@ import static io.accesspath.core.plan.diagnose.internal.Context.fact;
  * intermediate result only to aggregate or filter it away, a cost no index removes. Suggests
  * schema-level changes: a summary maintained on write, or copying the grouped columns into the
  * largest table. When the schema facts name hot access patterns that always join these tables,
- * the diagnosis names them and is HIGH.
+ * the diagnosis names them and is HIGH. Data-changing statements (a ModifyTable root) write the
+ * joined rows rather than throw them away and are not reported.
  */
 final class HotJoinRule implements Rule {
     /** Rows the join must produce, over all loops. */
@@ -43,6 +44,9 @@ final class HotJoinRule implements Rule {
     @Override
     public List<Diagnosis> check(Context ctx) {
         List<Diagnosis> out = new ArrayList<>();
+        if (ctx.plan().root().nodeType().equals("ModifyTable")) {
+            return out;
+        }
         double returned = Context.rows(ctx.plan().root());
         ctx.nodes().filter(n -> qualifies(ctx, n, returned) && !ancestorQualifies(ctx, n, returned))
                 .forEach(n -> out.add(diagnose(ctx, n, returned)));
