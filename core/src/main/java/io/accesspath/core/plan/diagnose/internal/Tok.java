@@ -27,9 +27,13 @@ record Tok(Type type, String text, int start, int end) {
         return type == Type.WORD || type == Type.QUOTED;
     }
 
-    /** The identifier without quotes. */
+    /** The identifier without quotes (an unterminated quoted identifier runs to the end of the text). */
     String name() {
-        return type == Type.QUOTED ? text.substring(1, text.length() - 1).replace("\"\"", "\"") : text;
+        if (type != Type.QUOTED) {
+            return text;
+        }
+        boolean closed = text.length() >= 2 && text.endsWith("\"");
+        return text.substring(1, closed ? text.length() - 1 : text.length()).replace("\"\"", "\"");
     }
 
     static List<Tok> lex(String s) {
