@@ -34,7 +34,26 @@ final class Cli {
         return runIn(ROOT, args);
     }
 
+    /** Runs with {@code input} on standard input. */
+    static Result runWithInput(String input, String... args) {
+        try {
+            Path in = Files.createTempFile("accesspath-in", ".txt");
+            try {
+                Files.writeString(in, input, StandardCharsets.UTF_8);
+                return runIn(ROOT, in, args);
+            } finally {
+                Files.deleteIfExists(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Result runIn(Path dir, String... args) {
+        return runIn(dir, null, args);
+    }
+
+    private static Result runIn(Path dir, Path stdin, String... args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("the CLI jar is missing: " + JAR + " (run mvn package first)");
         }
@@ -47,8 +66,12 @@ final class Cli {
             Path out = Files.createTempFile("accesspath-out", ".txt");
             Path err = Files.createTempFile("accesspath-err", ".txt");
             try {
-                Process p = new ProcessBuilder(cmd).directory(dir.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                if (stdin != null) {
+                    pb.redirectInput(stdin.toFile());
+                }
+                Process p = pb.start();
                 if (!p.waitFor(10, TimeUnit.MINUTES)) {
                     p.destroyForcibly();
                     throw new IllegalStateException("accesspath " + String.join(" ", args) + " did not finish");
