@@ -95,7 +95,8 @@ public final class DesignMarkdown {
             line("| " + a.pattern() + " | " + Fmt.rate(p.frequency().perSecond()) + " | "
                     + (p.latencyP95Ms().isPresent() ? Fmt.trim(p.latencyP95Ms().getAsDouble()) + " ms" : "-") + " | "
                     + a.table() + " | " + a.index().map(i -> "`" + i + "`").orElse("none") + " | " + a.access() + " | "
-                    + (p.sort().isEmpty() ? "-" : a.sortAvoided() ? "yes" : "no") + " | " + Fmt.count(a.estimatedRows())
+                    + (p.sort().isEmpty() ? "-" : a.sortAvoided() ? "yes" : "no") + " | "
+                    + (a.estimatedRows() < 1 ? "<1" : Fmt.count(a.estimatedRows()))
                     + " |");
         }
         line();

@@ -69,8 +69,17 @@ public final class Resolver {
             boolean explicit = p.filters().stream().anyMatch(f -> t.columnsOf.getOrDefault(f.attribute(), List.of()).contains(tc));
             if (!explicit) {
                 String tenant = spec.settings().tenant().orElseThrow();
-                conds.add(new Cond("tenant", tc, AccessPattern.Op.EQ, List.of(),
-                        1.0 / Math.max(1, volumes.rows(tenant)), Use.EQ, Optional.empty(), true, Optional.empty()));
+                // an equality on a reference to another tenant-scoped row, or on the key, already
+                // implies the tenant: the conditions are correlated, so the tenant keeps every row
+                boolean implied = p.filters().stream().anyMatch(f -> (f.op() == AccessPattern.Op.EQ
+                        || f.op() == AccessPattern.Op.IN) && (f.attribute().equals("id")
+                        || (t.references.containsKey(f.attribute())
+                        && tables.get(t.references.get(f.attribute()).parent()).isTenantScoped())
+                        || manyToManyNamed(p.entity(), f.attribute()).map(r -> tables.get(r.child()).isTenantScoped()
+                        && tables.get(r.parent()).isTenantScoped()).orElse(false)));
+                double sel = implied ? 1.0 : 1.0 / Math.max(1, volumes.rows(tenant));
+                conds.add(new Cond("tenant", tc, AccessPattern.Op.EQ, List.of(), sel, Use.EQ, Optional.empty(), true,
+                        Optional.empty()));
             }
         }
         for (AccessPattern.Filter f : p.filters()) {
