@@ -4,6 +4,7 @@ import io.accesspath.core.design.PatternShape.Fetch;
 import io.accesspath.core.schema.ForeignKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,13 +20,19 @@ final class Fetches {
 
     private final QueryContext ctx;
     private final List<Fetch> fetches;
+    private final Map<String, String> joined;
 
     /** What the main statement gains: select items with their labels, and joins. */
     record Parts(List<SqlText> items, List<String> labels, List<SqlText> joins) {}
 
-    Fetches(QueryContext ctx, List<Fetch> fetches) {
+    /**
+     * @param joined to-one relations of the pattern's table the statement already joins (for a
+     *               dotted filter), by name to alias: a fetch of the same relation reuses the join
+     */
+    Fetches(QueryContext ctx, List<Fetch> fetches, Map<String, String> joined) {
         this.ctx = ctx;
         this.fetches = fetches;
+        this.joined = joined;
     }
 
     /** The select items and joins of every fetch, for a pattern table read under {@code alias}. */
@@ -42,8 +49,13 @@ final class Fetches {
                 parts.labels().add(f.path());
                 continue;
             }
-            String alias = ctx.aliases.next(f.toTable());
-            parts.joins().add(SqlText.of(join(f, alias, parentAlias)));
+            String alias;
+            if (parentPath.isEmpty() && joined.containsKey(f.path())) {
+                alias = joined.get(f.path());
+            } else {
+                alias = ctx.aliases.next(f.toTable());
+                parts.joins().add(SqlText.of(join(f, alias, parentAlias)));
+            }
             for (String c : ctx.readableColumns(f.toTable())) {
                 String label = f.path() + "." + c;
                 parts.items().add(SqlText.of(ctx.ref(alias, c) + " AS " + ctx.id(label)));

@@ -16,8 +16,10 @@ import io.accesspath.core.spec.AccessPattern;
 import io.accesspath.core.spec.AccessPattern.Op;
 import io.accesspath.core.spec.AccessPattern.PageStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Writes the query of one access pattern from its shape. One instance per query. */
@@ -31,6 +33,8 @@ public final class SelectWriter {
     private final PatternAccess access;
     private final Conditions conditions;
     private final List<String> notes = new ArrayList<>();
+    /** Relations joined for a dotted filter, by name to alias. */
+    private final Map<String, String> joined = new LinkedHashMap<>();
     private final String alias;
 
     public SelectWriter(Design design, Dialect dialect, PatternShape shape) {
@@ -52,7 +56,7 @@ public final class SelectWriter {
         List<String> labels = new ArrayList<>();
         List<SqlText> items = selectItems(labels);
         if (!shape.fetches().isEmpty()) {
-            Fetches.Parts parts = new Fetches(ctx, shape.fetches()).render(alias);
+            Fetches.Parts parts = new Fetches(ctx, shape.fetches(), joined).render(alias);
             items.addAll(parts.items());
             labels.addAll(parts.labels());
             from.addAll(parts.joins());
@@ -110,6 +114,7 @@ public final class SelectWriter {
             String la = ctx.aliases.next(l.table());
             SqlText cond = conditions.render(la, l.table(), l.condition(), base(l)).orElseThrow();
             if (!isManyToMany(l)) {
+                joined.put(l.condition().source().substring(0, l.condition().source().indexOf('.')), la);
                 from.add(SqlText.of("JOIN " + ctx.id(l.table()) + " " + la + " ON "
                         + on(la, l.joinColumns(), alias, l.ownColumns())));
                 where.add(cond);
