@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ended (walked one and two rows at a time, NULL cursors included), offset pages likewise.
  */
 class ExampleQueriesIT {
-    private static final long ALL = 1000;
+    private static final long ALL = QueryValues.ALL;
 
     static Stream<Arguments> examplesOnServers() {
         return ExampleDesigns.NAMES.stream().flatMap(n -> Stream.of(TestDatabases.Target.values())
@@ -62,7 +61,7 @@ class ExampleQueriesIT {
     }
 
     private static void check(Connection c, QueryValues values, Query q, Schema schema) throws SQLException {
-        Map<String, Object> v = richestValues(c, values, q);
+        Map<String, Object> v = values.richest(q);
         explainAnalyze(c, values, q, q.firstPage(), v);
         List<Map<String, Object>> all = run(c, values, q, q.firstPage(), with(v, "limit", ALL));
         assertThat(all).as("%s returns rows for %s", q.name(), v).isNotEmpty();
@@ -87,26 +86,6 @@ class ExampleQueriesIT {
             }
             assertThat(walked).as("%s in offset pages", q.name()).isEqualTo(all);
         }
-    }
-
-    /** The parameter values, from the anchor row that gives the most rows (so pages have rows to walk). */
-    private static Map<String, Object> richestValues(Connection c, QueryValues values, Query q) throws SQLException {
-        Map<String, Object> best = null;
-        int most = -1;
-        for (Map<String, Object> anchor : values.anchors(q)) {
-            Optional<Map<String, Object>> picked = values.valuesFor(q, anchor);
-            if (picked.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> v = picked.get();
-            int n = run(c, values, q, q.firstPage(), with(v, "limit", ALL)).size();
-            if (n > most) {
-                most = n;
-                best = v;
-            }
-        }
-        assertThat(best).as("%s has anchor rows", q.name()).isNotNull();
-        return best;
     }
 
     private static List<Map<String, Object>> walkKeyset(Connection c, QueryValues values, Query q,

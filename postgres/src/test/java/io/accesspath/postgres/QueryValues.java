@@ -3,6 +3,7 @@ package io.accesspath.postgres;
 import io.accesspath.core.query.Parameter;
 import io.accesspath.core.query.ParameterRole;
 import io.accesspath.core.query.Query;
+import io.accesspath.core.query.QuerySql;
 import io.accesspath.core.schema.ForeignKey;
 import io.accesspath.core.schema.Schema;
 import io.accesspath.core.schema.Table;
@@ -25,19 +26,63 @@ import java.util.UUID;
  * Picks a value for every parameter of a query from the rows of a database, the way a caller
  * would: from one "anchor" row of the query's table (and the rows it links to), using only the
  * parameter descriptions of the query model, and binds them with the JDBC types their SQL types
- * call for.
+ * call for. Public for the tests of other modules that run the same queries (the JPA code).
  */
-final class QueryValues {
+public final class QueryValues {
+    /** A limit above any fixture's row count: "every row". */
+    public static final long ALL = 1000;
+
     private final Connection connection;
     private final Schema schema;
 
-    QueryValues(Connection connection, Schema schema) {
+    public QueryValues(Connection connection, Schema schema) {
         this.connection = connection;
         this.schema = schema;
     }
 
+    /**
+     * Values for every parameter but the cursor ones, from the anchor row that gives the first page
+     * the most rows (so pages have rows to walk).
+     */
+    public Map<String, Object> richest(Query q) throws SQLException {
+        Map<String, Object> best = null;
+        int most = -1;
+        for (Map<String, Object> anchor : anchors(q)) {
+            Optional<Map<String, Object>> picked = valuesFor(q, anchor);
+            if (picked.isEmpty()) {
+                continue;
+            }
+            int n = run(q, q.firstPage(), with(picked.get(), "limit", ALL)).size();
+            if (n > most) {
+                most = n;
+                best = picked.get();
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException(q.name() + ": no row to take parameter values from");
+        }
+        return best;
+    }
+
+    /** The rows a statement of the query returns with these values. */
+    public List<Map<String, Object>> run(Query q, QuerySql sql, Map<String, Object> values) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.jdbcSql())) {
+            bind(ps, q, sql.parameters(), values);
+            return rows(ps);
+        }
+    }
+
+    /** The values with one replaced, if the query has that parameter. */
+    public static Map<String, Object> with(Map<String, Object> values, String name, Object value) {
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        if (out.containsKey(name)) {
+            out.put(name, value);
+        }
+        return out;
+    }
+
     /** The key values of every row of the query's table, in key order (the anchor candidates). */
-    List<Map<String, Object>> anchors(Query q) throws SQLException {
+    public List<Map<String, Object>> anchors(Query q) throws SQLException {
         Table t = schema.table(q.table()).orElseThrow();
         List<String> key = t.primaryKey().orElseThrow().columns();
         String sql = "SELECT * FROM " + PgIdentifiers.quote(q.table()) + " ORDER BY " + String.join(", ", key);
@@ -58,7 +103,7 @@ final class QueryValues {
      * A value for every parameter but the cursor ones, derived from one anchor row; empty when the
      * anchor has no related row to take a value from (a task without labels).
      */
-    Optional<Map<String, Object>> valuesFor(Query q, Map<String, Object> anchor) throws SQLException {
+    public Optional<Map<String, Object>> valuesFor(Query q, Map<String, Object> anchor) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Parameter p : q.parameters()) {
             switch (p.role()) {
@@ -192,7 +237,7 @@ final class QueryValues {
     }
 
     /** The JDBC value of a column value, as the parameter's SQL type binds it. */
-    static Object convert(Object v, String sqlType) {
+    public static Object convert(Object v, String sqlType) {
         if (v == null) {
             return null;
         }
@@ -270,7 +315,7 @@ final class QueryValues {
     }
 
     /** Binds the statement's parameters in JDBC order, each with the type its SQL type calls for. */
-    void bind(PreparedStatement ps, Query q, List<String> order, Map<String, Object> values) throws SQLException {
+    public void bind(PreparedStatement ps, Query q, List<String> order, Map<String, Object> values) throws SQLException {
         for (int i = 0; i < order.size(); i++) {
             Parameter p = q.parameter(order.get(i)).orElseThrow();
             Object v = values.get(p.name());
@@ -289,7 +334,7 @@ final class QueryValues {
     }
 
     /** The rows a statement returns, each as its column values by label. */
-    static List<Map<String, Object>> rows(PreparedStatement ps) throws SQLException {
+    public static List<Map<String, Object>> rows(PreparedStatement ps) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -306,7 +351,7 @@ final class QueryValues {
     }
 
     /** The cursor values of the next page: the sort columns of the last row. */
-    static Map<String, Object> cursor(Query q, Map<String, Object> lastRow) {
+    public static Map<String, Object> cursor(Query q, Map<String, Object> lastRow) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Parameter p : q.parametersWith(ParameterRole.CURSOR)) {
             values.put(p.name(), convert(lastRow.get(p.column().orElseThrow()), p.sqlType()));
