@@ -91,7 +91,6 @@ class GeneratedJpaIT {
                 .managedClasses(entities)
                 .property("hibernate.connection.datasource", dataSource(db))
                 .property("hibernate.hbm2ddl.auto", "validate")
-                .property("hibernate.classLoaders", List.of(g.loader()))
                 .createEntityManagerFactory();
     }
 
@@ -290,7 +289,8 @@ class GeneratedJpaIT {
         return v.toString();
     }
 
-    private static DataSource dataSource(Database db) {
+    /** A data source handing out the database's own connections. */
+    static DataSource dataSource(Database db) {
         return new DataSource() {
             @Override
             public Connection getConnection() {

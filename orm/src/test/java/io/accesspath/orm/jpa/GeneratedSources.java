@@ -42,7 +42,7 @@ record GeneratedSources(String example, Design design, List<Query> queries, Stri
      * Compiles the sources with every warning enabled and turned into an error, so the generated
      * code is clean as well as correct.
      */
-    private static ClassLoader compile(Map<String, String> files, Path work) {
+    static ClassLoader compile(Map<String, String> files, Path work) {
         try {
             Path src = work.resolve("src");
             Path out = work.resolve("classes");

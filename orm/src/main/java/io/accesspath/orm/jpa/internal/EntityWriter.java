@@ -37,15 +37,15 @@ public final class EntityWriter {
         doc.add("<p>Table {@code " + table + "}, as designed by accesspath from " + m.design().spec().file()
                 + "; regenerate rather than edit.");
         for (Column c : m.omittedColumns(table)) {
-            doc.add("{@code " + c.name() + "} (a generated full-text document) is not mapped: the repository's native"
+            doc.add("<p>{@code " + c.name() + "} (a generated full-text document) is not mapped: the repository's native"
                     + " search queries read it.");
         }
         if (m.associations(table).stream().anyMatch(a -> !a.owning())) {
-            doc.add("References that share columns with the key are read-only; their own columns are written through"
+            doc.add("<p>References that share columns with the key are read-only; their own columns are written through"
                     + " the basic fields (JPA cannot write one column through two mappings).");
         }
         if (!m.collections(table).isEmpty()) {
-            doc.add("Collections load lazily, " + BATCH_SIZE + " owners at a time ({@code @BatchSize}), so reading"
+            doc.add("<p>Collections load lazily, " + BATCH_SIZE + " owners at a time ({@code @BatchSize}), so reading"
                     + " them for a page of rows takes one query per " + BATCH_SIZE + " rows, not one per row.");
         }
         f.javadoc("", doc);
@@ -144,7 +144,8 @@ public final class EntityWriter {
         boolean required = a.fk().columns().stream()
                 .noneMatch(col -> m.table(table).column(col).orElseThrow().nullable());
         if (!a.owning()) {
-            f.line("    // Read-only: " + String.join(", ", a.fk().columns()) + " are written through the basic fields.");
+            f.line("    // Read-only: " + String.join(", ", a.fk().columns()) + (a.fk().columns().size() == 1 ? " is" : " are")
+                    + " written through the basic fields.");
         }
         f.line("    " + f.ann(P + "ManyToOne") + "(fetch = " + f.type(P + "FetchType") + ".LAZY"
                 + (required && a.owning() ? ", optional = false" : "") + ")");
