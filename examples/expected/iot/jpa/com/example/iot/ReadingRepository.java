@@ -1,6 +1,5 @@
 package com.example.iot;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.data.domain.ScrollPosition;

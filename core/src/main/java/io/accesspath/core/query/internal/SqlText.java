@@ -37,10 +37,6 @@ public final class SqlText {
         return this;
     }
 
-    public boolean isEmpty() {
-        return named.length() == 0;
-    }
-
     public QuerySql build() {
         return new QuerySql(named.toString(), jdbc.toString(), order);
     }

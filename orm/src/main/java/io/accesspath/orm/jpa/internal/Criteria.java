@@ -23,11 +23,12 @@ public final class Criteria {
     /**
      * One condition.
      *
+     * @param table      the table of the condition's column (the pattern's, a link table, a related table)
      * @param path       the property path from the entity ({@code customer.id}, {@code categories.id})
      * @param joinPath   for a condition through a collection, the collection property
      * @param parameters the parameters it binds, in order
      */
-    public record Criterion(Condition condition, String path, Optional<String> joinPath, List<Parameter> parameters) {}
+    public record Criterion(Condition condition, String table, String path, Optional<String> joinPath, List<Parameter> parameters) {}
 
     private Criteria() {
     }
@@ -41,7 +42,8 @@ public final class Criteria {
                 && l.condition().op() == Op.EQ).findFirst();
         driving.ifPresent(l -> out.add(link(m, shape, l, params)));
         for (Condition c : shape.conditions()) {
-            out.add(new Criterion(c, m.propertyPath(shape.table(), c.column()), Optional.empty(), take(params, c)));
+            out.add(new Criterion(c, shape.table(), m.propertyPath(shape.table(), c.column()), Optional.empty(),
+                    take(params, c)));
         }
         for (Link l : shape.links()) {
             if (driving.isEmpty() || driving.get() != l) {
@@ -62,12 +64,12 @@ public final class Criteria {
         if (!manyToMany(l)) {
             // A dotted path: the reference, then the related entity's property.
             String rel = JavaNames.camel(source.substring(0, source.indexOf('.')));
-            return new Criterion(l.condition(), rel + "." + m.propertyPath(l.table(), l.condition().column()),
+            return new Criterion(l.condition(), l.table(), rel + "." + m.propertyPath(l.table(), l.condition().column()),
                     Optional.empty(), used);
         }
         String collection = JavaNames.camel(source);
         if (m.linkTables().contains(l.table())) {
-            return new Criterion(l.condition(), collection + "." + JavaNames.camel(l.condition().column()),
+            return new Criterion(l.condition(), l.table(), collection + "." + JavaNames.camel(l.condition().column()),
                     Optional.of(collection), used);
         }
         // A plain join table: the condition is on the far entity's key.
@@ -76,7 +78,7 @@ public final class Criteria {
         Mapping.JoinTable j = c.joinTable().orElseThrow();
         int i = j.inverseJoinColumns().indexOf(l.condition().column());
         String farKey = m.keyColumns(c.elementTable()).get(Math.max(0, i));
-        return new Criterion(l.condition(), collection + "." + m.propertyPath(c.elementTable(), farKey),
+        return new Criterion(l.condition(), l.table(), collection + "." + m.propertyPath(c.elementTable(), farKey),
                 Optional.of(collection), used);
     }
 

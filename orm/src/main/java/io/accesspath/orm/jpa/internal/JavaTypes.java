@@ -2,13 +2,9 @@ package io.accesspath.orm.jpa.internal;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /** The Java type of a PostgreSQL column type, and the imports it needs. */
 public final class JavaTypes {
-    private static final Set<String> RANGES = Set.of("int4range", "int8range", "numrange", "daterange", "tsrange",
-            "tstzrange");
-
     private JavaTypes() {
     }
 
@@ -43,12 +39,4 @@ public final class JavaTypes {
         });
     }
 
-    public static boolean isRange(String sqlType) {
-        return RANGES.contains(sqlType);
-    }
-
-    /** The simple name of a possibly qualified type ({@code java.time.LocalDate} to {@code LocalDate}). */
-    public static String simple(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
-    }
 }

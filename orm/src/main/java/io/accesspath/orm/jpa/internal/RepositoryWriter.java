@@ -98,7 +98,7 @@ public final class RepositoryWriter {
         for (Criterion c : criteria) {
             Condition cond = c.condition();
             String prop = pascalPath(c.path());
-            String type = propertyType(f, table, c);
+            String type = propertyType(f, c);
             boolean bool = type.equals("Boolean");
             List<String> names = c.parameters().stream().map(p -> JavaNames.camel(p.name())).toList();
             switch (cond.op()) {
@@ -133,7 +133,7 @@ public final class RepositoryWriter {
             if (!cond.constants().isEmpty()) {
                 // The pattern fixes the value: the default method named after the pattern passes it.
                 String name = JavaNames.camel(cond.column());
-                List<String> values = cond.constants().stream().map(v -> constant(f, table, c, v)).toList();
+                List<String> values = cond.constants().stream().map(v -> constant(f, c, v)).toList();
                 if (cond.op() == Op.IN) {
                     params.add(new String[] {type, name});
                     constantArgs.add(f.type("java.util.List") + ".of(" + String.join(", ", values) + ")");
@@ -261,7 +261,7 @@ public final class RepositoryWriter {
                 joins.add("join " + alias + "." + c.joinPath().get() + " " + j);
                 path = j + c.path().substring(c.joinPath().get().length());
             }
-            where.add(jpqlCondition(f, table, c, path, params));
+            where.add(jpqlCondition(f, c, path, params));
         }
         boolean aggregate = !s.aggregates().isEmpty() || !s.groupBy().isEmpty();
         String select;
@@ -271,17 +271,17 @@ public final class RepositoryWriter {
             List<String> components = new ArrayList<>();
             for (String g : s.groupBy()) {
                 exprs.add(alias + "." + m.propertyPath(table, g));
-                components.add(f.type(m.javaType(table, g)) + " " + JavaNames.camel(g));
+                components.add(m.javaType(table, g) + " " + JavaNames.camel(g));
             }
             for (Aggregate a : s.aggregates()) {
                 String fn = a.function().name().toLowerCase(Locale.ROOT);
                 exprs.add(fn + "(" + a.column().map(c -> alias + "." + m.propertyPath(table, c)).orElse(alias) + ")");
-                components.add(aggregateType(f, table, a) + " " + JavaNames.camel(a.column().map(c -> fn + "_" + c)
+                components.add(aggregateType(table, a) + " " + JavaNames.camel(a.column().map(c -> fn + "_" + c)
                         .orElse(fn)));
             }
             if (exprs.size() == 1 && s.groupBy().isEmpty()) {
                 select = exprs.get(0);
-                result = components.get(0).substring(0, components.get(0).indexOf(' '));
+                result = f.type(components.get(0).substring(0, components.get(0).indexOf(' ')));
             } else {
                 String record = JavaNames.pascal(q.name());
                 records.put(record, record(record, components, q));
@@ -336,15 +336,15 @@ public final class RepositoryWriter {
                 .split("\n"));
     }
 
-    private String jpqlCondition(JavaFile f, String table, Criterion c, String path, List<String[]> params) {
+    private String jpqlCondition(JavaFile f, Criterion c, String path, List<String[]> params) {
         Condition cond = c.condition();
         List<String> names = c.parameters().stream().map(p -> JavaNames.camel(p.name())).toList();
-        String type = propertyType(f, table, c);
+        String type = propertyType(f, c);
         for (String n : names) {
             params.add(new String[] {cond.op() == Op.IN ? f.type("java.util.Collection") + "<" + type + ">" : type, n});
         }
         List<String> values = cond.constants().isEmpty() ? names.stream().map(n -> ":" + n).toList()
-                : cond.constants().stream().map(v -> jpqlConstant(table, c, v)).toList();
+                : cond.constants().stream().map(v -> jpqlConstant(c, v)).toList();
         return switch (cond.op()) {
             case EQ -> cond.caseFolded() ? "lower(" + path + ") = lower(" + values.get(0) + ")"
                     : path + " = " + values.get(0);
@@ -362,8 +362,8 @@ public final class RepositoryWriter {
         };
     }
 
-    private String jpqlConstant(String table, Criterion c, String value) {
-        String type = criterionType(table, c);
+    private String jpqlConstant(Criterion c, String value) {
+        String type = criterionType(c);
         if (type.equals("Boolean")) {
             return Boolean.parseBoolean(value) ? "true" : "false";
         }
@@ -376,40 +376,31 @@ public final class RepositoryWriter {
         return value;
     }
 
-    private String aggregateType(JavaFile f, String table, Aggregate a) {
+    /** The qualified Java type JPQL gives an aggregate: count is Long, avg Double, sum of integers Long. */
+    private String aggregateType(String table, Aggregate a) {
         return switch (a.function()) {
             case COUNT -> "Long";
             case AVG -> "Double";
             case SUM -> {
                 String t = m.javaType(table, a.column().orElseThrow());
-                yield t.equals("Integer") || t.equals("Short") ? "Long" : f.type(t);
+                yield t.equals("Integer") || t.equals("Short") ? "Long" : t;
             }
-            default -> f.type(m.javaType(table, a.column().orElseThrow()));
+            default -> m.javaType(table, a.column().orElseThrow());
         };
     }
 
+    /** A record of an aggregate pattern's row; each component is "qualified.Type name". */
     private String record(String name, List<String> components, Query q) {
         JavaFile f = new JavaFile(m.javaPackage());
         List<String> typed = new ArrayList<>();
         for (String c : components) {
-            String type = c.substring(0, c.indexOf(' '));
-            typed.add(f.type(type.contains(".") ? type : qualifiedIfKnown(type)) + c.substring(c.indexOf(' ')));
+            typed.add(f.type(c.substring(0, c.indexOf(' '))) + c.substring(c.indexOf(' ')));
         }
         f.javadoc("", List.of("One row of the access pattern {@code " + q.name() + "}"
                 + q.description().map(d -> ": " + d).orElse(".")));
         f.line("public record " + name + "(" + String.join(", ", typed) + ") {");
         f.line("}");
         return f.render();
-    }
-
-    private static String qualifiedIfKnown(String simple) {
-        return switch (simple) {
-            case "BigDecimal" -> "java.math.BigDecimal";
-            case "OffsetDateTime" -> "java.time.OffsetDateTime";
-            case "LocalDate" -> "java.time.LocalDate";
-            case "UUID" -> "java.util.UUID";
-            default -> simple;
-        };
     }
 
     // ---- native SQL
@@ -505,28 +496,19 @@ public final class RepositoryWriter {
                 || t.indexes().stream().anyMatch(i -> i.unique() && i.name().equals(index));
     }
 
-    private String criterionType(String table, Criterion c) {
-        String[] hops = c.path().split("\\.");
-        Condition cond = c.condition();
-        if (hops.length == 1) {
-            return m.javaType(table, cond.column());
-        }
-        // Through a relation: the type of the column at the far end.
-        for (PatternShape.Link l : m.design().shapes().stream().flatMap(x -> x.links().stream()).toList()) {
-            if (l.condition().equals(cond)) {
-                return m.isEntity(l.table()) ? m.javaType(l.table(), cond.column())
-                        : JavaTypes.of(m.table(l.table()).column(cond.column()).orElseThrow().type()).orElse("String");
-            }
-        }
-        return m.javaType(table, cond.column());
+    /** The qualified Java type of the column a criterion tests (a link table's column is not mapped). */
+    private String criterionType(Criterion c) {
+        String column = c.condition().column();
+        return m.isEntity(c.table()) ? m.javaType(c.table(), column)
+                : JavaTypes.of(m.table(c.table()).column(column).orElseThrow().type()).orElse("String");
     }
 
-    private String propertyType(JavaFile f, String table, Criterion c) {
-        return f.type(criterionType(table, c));
+    private String propertyType(JavaFile f, Criterion c) {
+        return f.type(criterionType(c));
     }
 
-    private String constant(JavaFile f, String table, Criterion c, String value) {
-        String type = criterionType(table, c);
+    private String constant(JavaFile f, Criterion c, String value) {
+        String type = criterionType(c);
         if (type.startsWith(m.javaPackage() + ".")) {
             return f.type(type) + "." + value;
         }
