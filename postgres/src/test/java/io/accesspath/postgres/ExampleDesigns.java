@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /** The example specs in examples/, designed as the CLI designs them. */
-final class ExampleDesigns {
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final List<String> NAMES = List.of("shop", "saas", "iot", "content");
+public final class ExampleDesigns {
+    public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    public static final List<String> NAMES = List.of("shop", "saas", "iot", "content");
 
     private ExampleDesigns() {
     }
 
     /** The example designed for PostgreSQL 14 and later, named as the README runs it. */
-    static Design design(String name) {
+    public static Design design(String name) {
         String file = "examples/" + name + ".yaml";
         try {
             String yaml = Files.readString(ROOT.resolve(file), StandardCharsets.UTF_8);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * {@value #DEFAULT_URL}). Each test class makes its own uniquely named databases and drops them.
  * A database that cannot be reached fails the test: nothing is skipped.
  */
-final class TestDatabases {
+public final class TestDatabases {
     static final String URL_ENV = "ACCESSPATH_TEST_PG_URL";
     static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -23,7 +23,7 @@ final class TestDatabases {
     private TestDatabases() {}
 
     /** Where a test runs. */
-    enum Target { EMBEDDED, SERVER }
+    public enum Target { EMBEDDED, SERVER }
 
     /** The JVM's embedded server, started on first use. */
     static synchronized PgEmbeddedDatabase embedded() {
@@ -44,7 +44,7 @@ final class TestDatabases {
     }
 
     /** A new, empty, UTF-8 database on the target, dropped when the result is closed. */
-    static Scratch create(Target target, String label) {
+    public static Scratch create(Target target, String label) {
         String admin = adminUrl(target);
         String name = ("accesspath_it_" + label + "_" + HexFormat.of().formatHex(bytes(4))).toLowerCase(Locale.ROOT);
         try (PgUrlDatabase server = PgUrlDatabase.connect(admin, ConnectOptions.DEFAULT.withWrites());
@@ -76,7 +76,7 @@ final class TestDatabases {
     }
 
     /** A database made for one test class; closing it drops it. */
-    record Scratch(String adminUrl, String name, String url, PgUrlDatabase database) implements AutoCloseable {
+    public record Scratch(String adminUrl, String name, String url, PgUrlDatabase database) implements AutoCloseable {
         @Override
         public void close() {
             try (PgUrlDatabase server = PgUrlDatabase.connect(adminUrl, ConnectOptions.DEFAULT.withWrites());

@@ -26,7 +26,7 @@ public final class OutputFiles {
         return files;
     }
 
-    /** Writes every file into {@code dir} (created if needed). */
+    /** Writes every file into {@code dir} (created if needed); a name may hold subdirectories ({@code com/example/A.java}). */
     public void writeTo(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -35,8 +35,9 @@ public final class OutputFiles {
         }
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = dir.resolve(f.getKey());
-            Path tmp = dir.resolve("." + f.getKey() + ".tmp");
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
             try {
+                Files.createDirectories(target.getParent());
                 Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
