@@ -16,7 +16,7 @@
 --   (most selective first); IN list on status; then due_date, id (keyset tiebreaker) matching the
 --   ORDER BY, so no sort is needed and the scan stops after 50 rows; partial: WHERE deleted_at IS
 --   NULL keeps only the ~95% of rows the pattern reads (a smaller index, and writes to other rows
---   skip it). Est. ~1 entries read per call, ~51 for the hottest values.
+--   skip it). Est. ~51 entries read per call.
 --
 -- Keyset paging: the next page starts after the last row's (due_date, id), so every page costs
 -- one index seek however deep it is. Not OFFSET: its cost grows with the page number (every

@@ -16,7 +16,7 @@
 --   first (most selective first); then updated_at DESC, id DESC (keyset tiebreaker) matching the
 --   ORDER BY, so no sort is needed and the scan stops after 100 rows; partial: WHERE deleted_at IS
 --   NULL keeps only the ~95% of rows the pattern reads (a smaller index, and writes to other rows
---   skip it). Est. ~1 entries read per call, ~101 for the hottest values.
+--   skip it). Est. ~90 entries read per call.
 --
 -- Keyset paging: the next page starts after the last row's (updated_at, id), so every page costs
 -- one index seek however deep it is. Not OFFSET: its cost grows with the page number (every

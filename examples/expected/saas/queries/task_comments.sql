@@ -14,7 +14,7 @@
 --   author: member using member_pkey
 --   Why: Serves task_comments (300/s): equality on account_id (tenant scope), task_id first (most
 --   selective first); then created_at, id (keyset tiebreaker) matching the ORDER BY, so no sort is
---   needed and the scan stops after 50 rows. Est. ~1 entries read per call, ~51 for the hottest
+--   needed and the scan stops after 50 rows. Est. ~3 entries read per call, ~51 for the hottest
 --   values.
 --
 -- Related rows come in this one statement, never one query per row (N+1): to-one relations are
