@@ -13,10 +13,11 @@
 -- Expected plan: Index Scan on task using task_account_id_assignee_id_due_date_id_status_live_idx
 --   seeks on account_id, assignee_id; no sort: the index order is the ORDER BY
 --   Why: Serves my_open_tasks (200/s): equality on account_id (tenant scope), assignee_id first
---   (most selective first); IN list on status; then due_date, id (keyset tiebreaker) matching the
---   ORDER BY, so no sort is needed and the scan stops after 50 rows; partial: WHERE deleted_at IS
---   NULL keeps only the ~95% of rows the pattern reads (a smaller index, and writes to other rows
---   skip it). Est. ~51 entries read per call.
+--   (most selective first); then due_date, id (keyset tiebreaker) matching the ORDER BY, so no sort
+--   is needed and the scan stops after 50 rows; IN list on status checked inside the index after
+--   the sort columns (before them it would break the order); partial: WHERE deleted_at IS NULL
+--   keeps only the ~95% of rows the pattern reads (a smaller index, and writes to other rows skip
+--   it). Est. ~51 entries read per call.
 --
 -- Keyset paging: the next page starts after the last row's (due_date, id), so every page costs
 -- one index seek however deep it is. Not OFFSET: its cost grows with the page number (every

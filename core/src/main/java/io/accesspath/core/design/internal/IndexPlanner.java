@@ -1240,8 +1240,12 @@ public final class IndexPlanner {
             parts.add("equality on " + String.join(", ", eqCols) + " first" + (eqCols.size() > 1
                     ? " (most selective first)" : ""));
         }
-        if (!inCols.isEmpty()) {
-            parts.add("IN list on " + String.join(", ", inCols));
+        List<String> keyOrder = c.keys.stream().map(KeyCol::column).toList();
+        int firstSort = r.sort().isEmpty() ? Integer.MAX_VALUE : keyOrder.indexOf(r.sort().get(0).column());
+        List<String> inBefore = inCols.stream().filter(x -> firstSort < 0 || keyOrder.indexOf(x) < firstSort).toList();
+        List<String> inAfter = inCols.stream().filter(x -> !inBefore.contains(x)).toList();
+        if (!inBefore.isEmpty()) {
+            parts.add("IN list on " + String.join(", ", inBefore));
         }
         List<Sort> sort = r.sort();
         if (!sort.isEmpty()) {
@@ -1253,6 +1257,10 @@ public final class IndexPlanner {
             } else {
                 parts.add("ORDER BY " + order + " still needs a sort of ~" + Fmt.count(e.sortRows()) + " rows");
             }
+        }
+        if (!inAfter.isEmpty()) {
+            parts.add("IN list on " + String.join(", ", inAfter) + " checked inside the index after the sort columns"
+                    + " (before them it would break the order)");
         }
         if (!rangeCols.isEmpty()) {
             List<String> seekRanges = rangeCols.stream().filter(e.seek()::contains).toList();
