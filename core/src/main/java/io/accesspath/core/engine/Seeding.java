@@ -44,10 +44,21 @@ public final class Seeding {
      * @throws SeedFailure when a table fails to load (its report says what was loaded)
      */
     public static SeedReport run(Design design, SeedOptions options, SeedTarget target, SeedListener listener) {
+        return run(SeedPlan.of(design, options), target, listener);
+    }
+
+    /**
+     * Seeds a plan made beforehand (to refuse impossible requests before starting a database).
+     *
+     * @throws UserError   ({@link UserError#DATABASE}) when the database does not match the design
+     *                     or holds rows; ({@link UserError#IO}) when a file cannot be written
+     * @throws SeedFailure when a table fails to load (its report says what was loaded)
+     */
+    public static SeedReport run(SeedPlan plan, SeedTarget target, SeedListener listener) {
         long start = System.nanoTime();
-        SeedPlan plan = SeedPlan.of(design, options);
+        SeedOptions options = plan.options();
         listener.planned(plan);
-        SeedSupport support = Dialects.byId(design.dialect()).seeding();
+        SeedSupport support = Dialects.byId(plan.design().dialect()).seeding();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), Threads.daemon("accesspath-seed"));
         try {
             ChunkPipeline pipeline = new ChunkPipeline(pool, WINDOW_PER_THREAD * options.threads());
