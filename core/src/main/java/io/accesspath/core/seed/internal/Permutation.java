@@ -37,7 +37,7 @@ public final class Permutation {
     public long apply(long x) {
         check(x);
         long y = encrypt(x);
-        while (y >= n) {
+        while (Long.compareUnsigned(y, n) >= 0) {
             y = encrypt(y);
         }
         return y;
@@ -47,7 +47,7 @@ public final class Permutation {
     public long inverse(long y) {
         check(y);
         long x = decrypt(y);
-        while (x >= n) {
+        while (Long.compareUnsigned(x, n) >= 0) {
             x = decrypt(x);
         }
         return x;
