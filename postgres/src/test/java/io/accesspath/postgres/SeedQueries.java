@@ -33,6 +33,18 @@ final class SeedQueries {
         }
     }
 
+    /** The first column of the first row, as text. */
+    String text(String sql) {
+        try (Connection c = db.open(); java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row from " + sql);
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     long count(String sql) {
         return Math.round(number(sql));
     }
