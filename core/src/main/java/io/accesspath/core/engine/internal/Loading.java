@@ -151,7 +151,7 @@ public final class Loading {
     private void checkSchema(SeedLoader loader) {
         LiveSchemaCheck check = new LiveSchemaCheck(plan, loader.liveSchema(), support);
         differences.addAll(check.differences);
-        check.differences.forEach(listener::note);
+        check.differences.stream().filter(d -> !check.blocking.contains(d)).forEach(listener::note);
         if (!check.blocking.isEmpty()) {
             List<Problem> problems = new ArrayList<>();
             for (String line : check.blocking) {
