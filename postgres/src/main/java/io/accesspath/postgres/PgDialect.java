@@ -6,7 +6,9 @@ import io.accesspath.core.db.Statement;
 import io.accesspath.core.dialect.DesignDialect;
 import io.accesspath.core.dialect.Dialect;
 import io.accesspath.core.schema.Schema;
+import io.accesspath.core.seed.SeedSupport;
 import io.accesspath.postgres.internal.PgUrl;
+import io.accesspath.postgres.seed.PgSeedSupport;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ public final class PgDialect implements Dialect {
     /** The one instance (the dialect is stateless); ServiceLoader makes others, which behave the same. */
     public static final PgDialect INSTANCE = new PgDialect();
     private static final PgDesignDialect DESIGN = new PgDesignDialect();
+    private static final PgSeedSupport SEEDING = new PgSeedSupport();
 
     /** For {@link java.util.ServiceLoader}; use {@link #INSTANCE}. */
     public PgDialect() {}
@@ -59,6 +62,11 @@ public final class PgDialect implements Dialect {
     @Override
     public Database connect(String url, ConnectOptions options) {
         return PgUrlDatabase.connect(url, options);
+    }
+
+    @Override
+    public SeedSupport seeding() {
+        return SEEDING;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.accesspath.core.db.Database;
 import io.accesspath.core.db.Statement;
 import io.accesspath.core.error.UserError;
 import io.accesspath.core.schema.Schema;
+import io.accesspath.core.seed.SeedSupport;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,9 @@ public interface Dialect {
      * @throws UserError when the URL is malformed or the server cannot be reached
      */
     Database connect(String url, ConnectOptions options);
+
+    /** Seed data: the bulk-load format, load scripts and loading into a database of this dialect. */
+    SeedSupport seeding();
 
     /**
      * Starts a throwaway server of this dialect, deleted on {@link Database#close()}.

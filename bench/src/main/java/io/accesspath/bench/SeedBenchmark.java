@@ -1,0 +1,408 @@
+package io.accesspath.bench;
+
+import io.accesspath.core.db.ApplyMode;
+import io.accesspath.core.db.ConnectOptions;
+import io.accesspath.core.db.Statement;
+import io.accesspath.core.design.Design;
+import io.accesspath.core.design.Designer;
+import io.accesspath.core.engine.SeedListener;
+import io.accesspath.core.engine.SeedReport;
+import io.accesspath.core.engine.SeedTarget;
+import io.accesspath.core.engine.Seeding;
+import io.accesspath.core.schema.Index;
+import io.accesspath.core.seed.SeedOptions;
+import io.accesspath.core.seed.SeedPlan;
+import io.accesspath.core.seed.TableSeed;
+import io.accesspath.core.spec.SpecReader;
+import io.accesspath.postgres.PgDdl;
+import io.accesspath.postgres.PgDialect;
+import io.accesspath.postgres.PgIdentifiers;
+import io.accesspath.postgres.PgUrlDatabase;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Loads a spec's seed (shop.yaml at 10 million rows and more) into a PostgreSQL server and
+ * compares, in the same run and on the same schema (every constraint enforced, secondary indexes
+ * built after the data in every case):
+ * <ol>
+ *   <li>accesspath seed: generation and binary COPY, tables in parallel where foreign keys allow;</li>
+ *   <li>the server's own COPY FROM of pre-generated CSV files of the same rows (server-side, so no
+ *       client in the way), one table at a time and with the same parallel schedule;</li>
+ *   <li>JDBC batched INSERT of the same rows (1,000 a batch), on a subset.</li>
+ * </ol>
+ * Prints the figures as Markdown. Run it with -Xmx512m: the peak heap of the seed is reported.
+ *
+ * <p>Arguments: {@code --spec FILE --url URL --scale F --threads N --insert-rows N --dir DIR}.
+ */
+public final class SeedBenchmark {
+    private final Design design;
+    private final String adminUrl;
+    private final Path dir;
+    private final int threads;
+    private final List<String> lines = new ArrayList<>();
+
+    private SeedBenchmark(Design design, String adminUrl, Path dir, int threads) {
+        this.design = design;
+        this.adminUrl = adminUrl;
+        this.dir = dir;
+        this.threads = threads;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = arguments(args);
+        Path spec = Path.of(a.getOrDefault("--spec", "examples/shop.yaml"));
+        Design design = new Designer(PgDialect.INSTANCE.designDialect()).design(SpecReader.read(spec),
+                OptionalInt.empty());
+        int threads = Integer.parseInt(a.getOrDefault("--threads",
+                Integer.toString(Runtime.getRuntime().availableProcessors())));
+        SeedBenchmark b = new SeedBenchmark(design, a.getOrDefault("--url",
+                "postgresql://postgres@127.0.0.1:5432/postgres"), Path.of(a.getOrDefault("--dir",
+                "/tmp/accesspath-bench")), threads);
+        b.run(Double.parseDouble(a.getOrDefault("--scale", "0.125")),
+                Long.parseLong(a.getOrDefault("--insert-rows", "300000")));
+    }
+
+    private void run(double scale, long insertRows) throws Exception {
+        SeedOptions options = SeedOptions.defaults().withScale(scale).withThreads(threads);
+        SeedPlan warmupPlan = SeedPlan.of(design, options.withScale(scale / 10));
+        SeedPlan plan = SeedPlan.of(design, options);
+        log("plan: " + plan.totalRows() + " rows in " + plan.tables().size() + " tables");
+
+        Phase warmup = ours(warmupPlan, "warm-up (scale " + scale / 10 + ")");
+        Phase seed = ours(plan, "accesspath seed");
+
+        prepareCsv(plan);
+        Phase serialCopy = serverCopy(plan, false);
+        Phase parallelCopy = serverCopy(plan, true);
+        Phase insert = batchInsert(plan, insertRows, false);
+        Phase autocommit = batchInsert(plan, insertRows / 10, true);
+
+        report(plan, scale, warmup, seed, serialCopy, parallelCopy, insert, autocommit);
+    }
+
+    // ---- accesspath seed ------------------------------------------------------------------------
+
+    /** A timed load: rows, seconds of the load itself, peak heap, and the whole run. */
+    private record Phase(String name, long rows, double seconds, long peakHeap, double total) {
+        double rate() {
+            return rows / seconds;
+        }
+    }
+
+    private Phase ours(SeedPlan plan, String name) throws Exception {
+        try (Scratch db = scratch()) {
+            long[] window = {Long.MAX_VALUE, 0};
+            SeedListener timing = new SeedListener() {
+                @Override
+                public synchronized void tableStarted(TableSeed table) {
+                    window[0] = Math.min(window[0], System.nanoTime());
+                }
+
+                @Override
+                public synchronized void tableFinished(SeedReport.TableReport report) {
+                    window[1] = Math.max(window[1], System.nanoTime());
+                }
+
+                @Override
+                public void note(String message) {
+                    log("  " + message);
+                }
+            };
+            System.gc();
+            resetPeaks();
+            SeedReport r = Seeding.run(plan, new SeedTarget.Load(db.database, true, false, true), timing);
+            long peak = heapPeak();
+            double seconds = (window[1] - window[0]) / 1e9;
+            log(String.format(Locale.ROOT, "%s: %,d rows loaded in %.1f s (%,.0f rows/s), whole run %.1f s, peak heap"
+                    + " %d MB", name, r.rows(), seconds, r.rows() / seconds, r.seconds(), peak >> 20));
+            for (SeedReport.TableReport t : r.tables()) {
+                log(String.format(Locale.ROOT, "  %-18s %,11d rows %7.1f s %,10.0f rows/s", t.table(), t.rows(),
+                        t.seconds(), t.rowsPerSecond()));
+            }
+            return new Phase(name, r.rows(), seconds, peak, r.seconds());
+        }
+    }
+
+    // ---- the server's own COPY FROM ----------------------------------------------------------
+
+    private void prepareCsv(SeedPlan plan) throws IOException {
+        deleteTree(dir);
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        long t0 = System.nanoTime();
+        Seeding.run(plan, new SeedTarget.CsvFiles(dir), SeedListener.NONE);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        log(String.format(Locale.ROOT, "CSV files written to %s in %.1f s (%d MB)", dir, (System.nanoTime() - t0) / 1e9,
+                sizeOf(dir) >> 20));
+    }
+
+    private Phase serverCopy(SeedPlan plan, boolean parallel) throws Exception {
+        String name = parallel ? "server COPY FROM file, tables in parallel" : "server COPY FROM file, one at a time";
+        try (Scratch db = scratch()) {
+            db.database.apply(schemaWithoutSecondaryIndexes(), ApplyMode.COMMIT);
+            long t0 = System.nanoTime();
+            long rows = parallel ? copyInParallel(db, plan) : copyInOrder(db, plan);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            log(String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,.0f rows/s)", name, rows, seconds, rows / seconds));
+            return new Phase(name, rows, seconds, 0, seconds);
+        }
+    }
+
+    private long copyInOrder(Scratch db, SeedPlan plan) throws SQLException, IOException {
+        long rows = 0;
+        for (TableSeed t : plan.tables()) {
+            rows += copyTable(db, t);
+        }
+        return rows;
+    }
+
+    /** The same schedule as the seed: a table starts once the tables it references are loaded. */
+    private long copyInParallel(Scratch db, SeedPlan plan) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, threads));
+        try {
+            Map<String, Future<Long>> running = new LinkedHashMap<>();
+            Set<String> done = new HashSet<>();
+            long rows = 0;
+            while (done.size() < plan.tables().size()) {
+                for (TableSeed t : plan.tables()) {
+                    if (!running.containsKey(t.name()) && done.containsAll(t.dependsOn())) {
+                        running.put(t.name(), pool.submit(() -> copyTable(db, t)));
+                    }
+                }
+                for (Map.Entry<String, Future<Long>> e : running.entrySet()) {
+                    if (!done.contains(e.getKey()) && e.getValue().isDone()) {
+                        rows += e.getValue().get();
+                        done.add(e.getKey());
+                    }
+                }
+                Thread.sleep(5);
+            }
+            return rows;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long copyTable(Scratch db, TableSeed t) throws SQLException, IOException {
+        Path csv = dir.resolve(t.name() + ".csv");
+        String header;
+        try (Stream<String> first = Files.lines(csv, StandardCharsets.UTF_8)) {
+            header = first.findFirst().orElseThrow();
+        }
+        try (Connection c = db.database.open(); java.sql.Statement s = c.createStatement()) {
+            return s.executeUpdate("COPY " + PgIdentifiers.quote(t.name()) + " (" + header + ") FROM '" + csv
+                    + "' WITH (FORMAT csv, HEADER true)");
+        }
+    }
+
+    // ---- JDBC batched INSERT -----------------------------------------------------------------
+
+    /**
+     * @param autocommit leave JDBC's default on (each row its own transaction), or commit once per
+     *                   table
+     */
+    private Phase batchInsert(SeedPlan plan, long limit, boolean autocommit) throws Exception {
+        String name = "JDBC batched INSERT, 1,000 rows a batch, " + (autocommit ? "autocommit (the JDBC default)"
+                : "one transaction per table") + ", subset";
+        try (Scratch db = scratch()) {
+            db.database.apply(schemaWithoutSecondaryIndexes(), ApplyMode.COMMIT);
+            long rows = 0;
+            long t0 = System.nanoTime();
+            try (Connection c = db.database.open()) {
+                c.setAutoCommit(autocommit);
+                for (TableSeed t : plan.tables()) {
+                    rows += BatchInsert.insert(c, t, limitFor(plan, t, limit));
+                    if (!autocommit) {
+                        c.commit();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            log(String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,.0f rows/s)", name, rows, seconds, rows / seconds));
+            return new Phase(name, rows, seconds, 0, seconds);
+        }
+    }
+
+    /**
+     * The rows of a table inserted in the subset: the first {@code limit} rows of each table, and
+     * 90% of the lines of the first {@code limit} orders (lines are laid out order by order; the
+     * margin keeps every line's order among those inserted).
+     */
+    private static long limitFor(SeedPlan plan, TableSeed t, long limit) {
+        if (t.name().equals("order_line")) {
+            TableSeed orders = plan.table("orders").orElseThrow();
+            return Math.min(t.rows(), (long) (0.9 * limit * t.rows() / Math.max(1, orders.rows())));
+        }
+        return Math.min(t.rows(), limit);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private List<Statement> schemaWithoutSecondaryIndexes() {
+        Set<String> secondary = new HashSet<>();
+        for (Index i : design.schema().allIndexes()) {
+            if (!i.unique()) {
+                secondary.add(i.name());
+            }
+        }
+        return PgDdl.render(design.schema()).stream()
+                .filter(s -> !(s.kind().equals(Statement.INDEX) && secondary.contains(s.subject()))).toList();
+    }
+
+    private void report(SeedPlan plan, double scale, Phase warmup, Phase seed, Phase serialCopy, Phase parallelCopy,
+                        Phase insert, Phase autocommit) {
+        Phase best = parallelCopy.rate() >= serialCopy.rate() ? parallelCopy : serialCopy;
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "%s at scale %s: %,d rows in %d tables.%n%n", design.spec().name(), scale,
+                plan.totalRows(), plan.tables().size()));
+        md.append("| load | rows | seconds | rows/s | vs seed |\n|---|---:|---:|---:|---:|\n");
+        for (Phase p : List.of(seed, serialCopy, parallelCopy, insert, autocommit)) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2fx |%n", p.name(), p.rows(),
+                    p.seconds(), p.rate(), seed.rate() / p.rate()));
+        }
+        md.append(String.format(Locale.ROOT, "%nseed / best server COPY: %.0f%% (target >= 80%%); seed / batched INSERT:"
+                + " %.1fx in one transaction per table, %.1fx with autocommit (target >= 10x).%n",
+                100 * seed.rate() / best.rate(), seed.rate() / insert.rate(), seed.rate() / autocommit.rate()));
+        md.append(String.format(Locale.ROOT, "Peak heap during the seed (sum of the heap pools' peaks, -Xmx%d MB): %d MB"
+                + " at %,d rows, %d MB at %,d rows (warm-up).%n", Runtime.getRuntime().maxMemory() >> 20,
+                seed.peakHeap() >> 20, seed.rows(), warmup.peakHeap() >> 20, warmup.rows()));
+        md.append(String.format(Locale.ROOT, "The seed's whole run (schema, load, %d secondary indexes, ANALYZE): %.1f s.%n",
+                design.schema().allIndexes().stream().filter(i -> !i.unique()).count(), seed.total()));
+        md.append(String.format(Locale.ROOT, "Machine: %d processors (%s), %s RAM; %s; Java %s.%n",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), memory(), serverVersion(),
+                System.getProperty("java.version")));
+        System.out.println();
+        System.out.print(md);
+    }
+
+    private String serverVersion() {
+        try (PgUrlDatabase db = PgUrlDatabase.connect(adminUrl, ConnectOptions.DEFAULT)) {
+            return "PostgreSQL " + db.serverVersion().number();
+        }
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String memory() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal")).map(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 20)
+                    .map(gb -> gb + " GB").findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long heapPeak() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    private static long sizeOf(Path d) throws IOException {
+        try (Stream<Path> files = Files.list(d)) {
+            long total = 0;
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+            return total;
+        }
+    }
+
+    private static void deleteTree(Path d) throws IOException {
+        if (!Files.exists(d)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(d)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private Scratch scratch() throws SQLException {
+        String name = "accesspath_bench_" + Long.toHexString(System.nanoTime());
+        try (PgUrlDatabase admin = PgUrlDatabase.connect(adminUrl, ConnectOptions.DEFAULT.withWrites());
+             Connection c = admin.open(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+        return new Scratch(name, PgUrlDatabase.connect(url, ConnectOptions.DEFAULT.withWrites()
+                .withStatementTimeout(Duration.ZERO)));
+    }
+
+    /** A database made for one phase, dropped afterwards. */
+    private final class Scratch implements AutoCloseable {
+        final String name;
+        final PgUrlDatabase database;
+
+        Scratch(String name, PgUrlDatabase database) {
+            this.name = name;
+            this.database = database;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (PgUrlDatabase admin = PgUrlDatabase.connect(adminUrl, ConnectOptions.DEFAULT.withWrites());
+                 Connection c = admin.open(); java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private static void log(String line) {
+        System.err.println(line);
+    }
+
+    private static Map<String, String> arguments(String[] args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            out.put(args[i], args[i + 1]);
+        }
+        return out;
+    }
+}
