@@ -70,6 +70,11 @@ public final class PgDialect implements Dialect {
     }
 
     @Override
+    public io.accesspath.core.verify.VerifyDriver verifier(Database database, Schema schema, long seed) {
+        return new PgVerifyDriver(database, schema, seed);
+    }
+
+    @Override
     public Database startEmbedded() {
         return PgEmbeddedDatabase.start();
     }

@@ -23,6 +23,15 @@ public interface Dialect {
     /** What the schema designer asks of this database: types, capabilities, index methods. */
     DesignDialect designDialect();
 
+    /**
+     * The verify driver for a database of this dialect: statistics, parameter picks, EXPLAIN
+     * ANALYZE, timings and write measurements.
+     *
+     * @param schema the designed schema the database holds
+     * @param seed   the seed of random picks
+     */
+    io.accesspath.core.verify.VerifyDriver verifier(Database database, Schema schema, long seed);
+
     /** A string literal for this database. */
     String quoteLiteral(String value);
 
