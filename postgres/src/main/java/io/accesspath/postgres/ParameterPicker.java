@@ -46,19 +46,33 @@ public final class ParameterPicker {
      * row to take them from (an empty table, a hot value whose rows have no links).
      */
     public Optional<Map<String, Object>> pick(Query q, Variant variant) throws SQLException {
-        Optional<Map<String, Object>> anchor = variant.hot() ? hotAnchor(q) : Optional.empty();
-        if (anchor.isEmpty()) {
-            anchor = randomAnchor(q, variant.attempt());
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Map<String, Object>> anchor = variant.hot() && attempt == 0 ? hotAnchor(q) : Optional.empty();
+            if (anchor.isEmpty()) {
+                anchor = randomAnchor(q, variant.attempt() * ATTEMPTS + attempt);
+            }
+            if (anchor.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Map<String, Object>> values = valuesFrom(q, anchor.get(), variant);
+            if (values.isPresent()) {
+                return values;
+            }
         }
-        if (anchor.isEmpty()) {
-            return Optional.empty();
-        }
+        return Optional.empty();
+    }
+
+    /** Rows tried before giving up: an anchor may hold NULL where a parameter needs a value. */
+    static final int ATTEMPTS = 12;
+
+    private Optional<Map<String, Object>> valuesFrom(Query q, Map<String, Object> anchor, Variant variant)
+            throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Parameter p : q.parameters()) {
             if (p.role() == ParameterRole.CURSOR) {
                 continue;
             }
-            Optional<Object> v = value(q, p, anchor.get(), variant);
+            Optional<Object> v = value(q, p, anchor, variant);
             if (v.isEmpty()) {
                 return Optional.empty();
             }
@@ -158,7 +172,11 @@ public final class ParameterPicker {
         switch (p.role()) {
             case RANGE_LOW, RANGE_HIGH, LOWER_BOUND, UPPER_BOUND:
                 related = related(q, p, anchor, col);
-                return related.map(v -> bound(p, v, variant));
+                if (related.isEmpty()) {
+                    return related;
+                }
+                Object[] span = span(p);
+                return Optional.of(bound(p, related.get(), variant, span));
             case LONGITUDE, LATITUDE:
                 return related(q, p, anchor, col + "[" + (p.role() == ParameterRole.LONGITUDE ? 0 : 1) + "]")
                         .map(v -> boxed(p, v));
@@ -204,36 +222,58 @@ public final class ParameterPicker {
     }
 
     /**
-     * A range bound around the anchor's value: the range covers about 1% (narrow) or 10% (wide)
-     * of the column's span; one-sided bounds sit at the anchor's value.
+     * A range bound around the anchor's value: a two-sided range covers about 1% (narrow) or 10%
+     * (wide) of the column's span in the data (its min to its max), centred on the anchor's value;
+     * a one-sided bound sits at the anchor's value.
      */
-    private Object bound(Parameter p, Object v, Variant variant) {
-        double share = variant.wide() ? 0.10 : 0.01;
+    private static Object bound(Parameter p, Object v, Variant variant, Object[] span) {
         boolean low = p.role() == ParameterRole.RANGE_LOW || p.role() == ParameterRole.LOWER_BOUND;
         boolean twoSided = p.role() == ParameterRole.RANGE_LOW || p.role() == ParameterRole.RANGE_HIGH;
-        double half = twoSided ? share / 2 : 0;
-        if (v instanceof OffsetDateTime t) {
-            Duration span = Duration.ofDays(variant.wide() ? 365 : 30);
-            long seconds = (long) (span.toSeconds() * (twoSided ? 0.5 : 0));
-            return low ? t.minusSeconds(seconds) : t.plusSeconds(seconds + 1);
+        double half = twoSided ? (variant.wide() ? 0.05 : 0.005) : 0;
+        if (v instanceof OffsetDateTime t && span[0] instanceof OffsetDateTime a && span[1] instanceof OffsetDateTime b) {
+            long width = (long) (Duration.between(a, b).toSeconds() * half);
+            return low ? t.minusSeconds(width) : t.plusSeconds(width + 1);
         }
-        if (v instanceof LocalDate d) {
-            long days = twoSided ? (variant.wide() ? 180 : 15) : 0;
-            return low ? d.minusDays(days) : d.plusDays(days + 1);
+        if (v instanceof LocalDate d && span[0] instanceof LocalDate a && span[1] instanceof LocalDate b) {
+            long width = (long) Math.ceil((b.toEpochDay() - a.toEpochDay()) * half);
+            return low ? d.minusDays(width) : d.plusDays(width + 1);
         }
-        if (v instanceof BigDecimal b) {
-            BigDecimal width = b.abs().max(BigDecimal.ONE).multiply(BigDecimal.valueOf(half * 10));
-            return low ? b.subtract(width) : b.add(width).add(BigDecimal.ONE);
-        }
-        if (v instanceof Long n) {
-            long width = (long) Math.max(1, Math.abs(n) * half * 10);
-            return low ? n - width : n + width + 1;
-        }
-        if (v instanceof Integer n) {
-            int width = (int) Math.max(1, Math.abs(n) * half * 10);
-            return low ? n - width : n + width + 1;
+        if (v instanceof Number n && span[0] instanceof Number a && span[1] instanceof Number b) {
+            double width = (b.doubleValue() - a.doubleValue()) * half;
+            double x = low ? n.doubleValue() - width : n.doubleValue() + width;
+            if (v instanceof BigDecimal bd) {
+                return BigDecimal.valueOf(x).setScale(bd.scale(), java.math.RoundingMode.HALF_UP)
+                        .add(low ? BigDecimal.ZERO : BigDecimal.ONE.movePointLeft(bd.scale()));
+            }
+            if (v instanceof Long) {
+                return low ? (long) Math.floor(x) : (long) Math.ceil(x) + 1;
+            }
+            if (v instanceof Integer) {
+                return low ? (int) Math.floor(x) : (int) Math.ceil(x) + 1;
+            }
+            return x;
         }
         return v;
+    }
+
+    private final Map<String, Object[]> spans = new java.util.HashMap<>();
+
+    /** The smallest and largest value of the parameter's column (read once per column). */
+    private Object[] span(Parameter p) throws SQLException {
+        String table = p.table().orElseThrow();
+        String column = p.column().orElseThrow();
+        String key = table + "." + column;
+        Object[] known = spans.get(key);
+        if (known != null) {
+            return known;
+        }
+        String c = PgIdentifiers.quote(column);
+        List<Map<String, Object>> r = query("SELECT min(" + c + ") AS lo, max(" + c + ") AS hi FROM "
+                + PgIdentifiers.quote(table), List.of());
+        Object[] span = new Object[] {
+            QueryBinding.convert(r.get(0).get("lo"), p.sqlType()), QueryBinding.convert(r.get(0).get("hi"), p.sqlType())};
+        spans.put(key, span);
+        return span;
     }
 
     /** A coordinate; a box corner is pushed a little outward so the box has area. */
@@ -248,27 +288,41 @@ public final class ParameterPicker {
         return d;
     }
 
-    /** Containment: one element of an array, or one key of a JSON object (what a filter asks for). */
+    /**
+     * Containment: one element of an array, or one key of a JSON object, as a filter would ask
+     * for it: the most telling key (a text value before a number, a number before a flag), since
+     * "featured: true" matches a large share of rows where "series: x" names a few.
+     */
     private static Object containment(Parameter p, Object v) {
         if (v instanceof Object[] arr) {
             return arr.length == 0 ? arr : new Object[] {arr[0]};
         }
         String text = v.toString().strip();
-        if (text.startsWith("{")) {
-            try {
-                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-                var it = node.fields();
-                if (it.hasNext()) {
-                    var e = it.next();
-                    var one = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-                    one.set(e.getKey(), e.getValue());
-                    return one.toString();
+        if (!text.startsWith("{")) {
+            return text;
+        }
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            var node = mapper.readTree(text);
+            String bestKey = null;
+            int bestRank = Integer.MAX_VALUE;
+            for (var it = node.fields(); it.hasNext();) {
+                var e = it.next();
+                int rank = e.getValue().isTextual() ? 0 : e.getValue().isNumber() ? 1 : 2;
+                if (rank < bestRank) {
+                    bestRank = rank;
+                    bestKey = e.getKey();
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            }
+            if (bestKey == null) {
                 return text;
             }
+            var one = mapper.createObjectNode();
+            one.set(bestKey, node.get(bestKey));
+            return one.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return text;
         }
-        return text;
     }
 
     /** The longest word of a text: a term the search matches, never a stop word. */

@@ -118,6 +118,16 @@ public final class PgDdl {
                 + type.values().stream().map(PgLiterals::quote).collect(Collectors.joining(", ")) + ")";
     }
 
+    /** {@code WITH (fillfactor = 90)} for a table with storage parameters. */
+    private static String storage(Table table) {
+        if (table.options().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        table.options().forEach((k, v) -> parts.add(quote(k) + " = " + v));
+        return " WITH (" + String.join(", ", parts) + ")";
+    }
+
     private static String createTable(Table table) {
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
@@ -141,7 +151,8 @@ public final class PgDdl {
         if (elements.isEmpty()) {
             return "CREATE TABLE " + quote(table.name()) + " ()";
         }
-        return "CREATE TABLE " + quote(table.name()) + " (\n" + INDENT + String.join(",\n" + INDENT, elements) + "\n)";
+        return "CREATE TABLE " + quote(table.name()) + " (\n" + INDENT + String.join(",\n" + INDENT, elements) + "\n)"
+                + storage(table);
     }
 
     private static String column(Table table, Column column) {

@@ -98,7 +98,8 @@ public final class PgIntrospector {
 
         Map<String, TableParts> tables = new LinkedHashMap<>();
         query(connection, "tables", schemaName,
-                rs -> tables.put(rs.getString("table_name"), new TableParts(optional(rs, "comment"))));
+                rs -> tables.put(rs.getString("table_name"), new TableParts(optional(rs, "comment"),
+                        options(optional(rs, "options")))));
         query(connection, "columns", schemaName, rs -> ifKnown(tables, rs, t -> t.columns.add(column(rs))));
         Map<String, List<ExclusionConstraint.Element>> elements = new LinkedHashMap<>();
         query(connection, "exclusion_elements", schemaName, rs -> elements
@@ -210,6 +211,20 @@ public final class PgIntrospector {
         }
     }
 
+    /** reloptions as {@code name=value,name=value}, into a map. */
+    private static java.util.Map<String, String> options(Optional<String> text) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        text.filter(t -> !t.isBlank()).ifPresent(t -> {
+            for (String part : t.split(",")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    out.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+        });
+        return out;
+    }
+
     private static Optional<String> optional(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
     }
@@ -243,12 +258,16 @@ public final class PgIntrospector {
         final List<ExclusionConstraint> exclusions = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
 
-        TableParts(Optional<String> comment) {
+        final java.util.Map<String, String> options;
+
+        TableParts(Optional<String> comment, java.util.Map<String, String> options) {
             this.comment = comment;
+            this.options = options;
         }
 
         Table build(String name) {
-            return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, exclusions, indexes, comment);
+            return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, exclusions, indexes, comment,
+                    List.of(), options);
         }
     }
 

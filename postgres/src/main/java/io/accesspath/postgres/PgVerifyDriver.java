@@ -107,6 +107,38 @@ public final class PgVerifyDriver implements VerifyDriver {
     }
 
     @Override
+    public Optional<Plan> explainGeneric(Query q, QuerySql sql, Map<String, Object> values, long timeoutMs) {
+        String explain = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql.jdbcSql();
+        try {
+            connection.setAutoCommit(false);
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                st.execute("SET LOCAL statement_timeout = " + Math.max(1, timeoutMs));
+            }
+            try (PreparedStatement ps = connection.prepareStatement(explain)) {
+                QueryBinding.bind(connection, schema, ps, q, sql.parameters(), values);
+                StringBuilder json = new StringBuilder();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        json.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return Optional.of(PlanParser.parseJson(json.toString(), "EXPLAIN (generic plan) of " + q.name()));
+            } catch (SQLException e) {
+                if ("57014".equals(e.getSQLState())) {
+                    return Optional.empty();
+                }
+                throw e;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("EXPLAIN ANALYZE (generic plan) of " + q.name(), e);
+        }
+    }
+
+    @Override
     public Timing execute(Query q, QuerySql sql, Map<String, Object> values) {
         try (PreparedStatement ps = connection.prepareStatement(sql.jdbcSql())) {
             QueryBinding.bind(connection, schema, ps, q, sql.parameters(), values);
@@ -240,13 +272,49 @@ public final class PgVerifyDriver implements VerifyDriver {
                 + (identity ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT " + String.join(", ", cols) + " FROM _w_rows";
     }
 
+    /**
+     * Updates the sampled rows with another row's values of the updated columns. Where an updated
+     * column is part of a foreign key whose other columns stay (a tenant-scoped reference), the
+     * values come from a row that agrees on those (same tenant), so the reference stays valid.
+     */
     private static String updateSql(Table t, List<String> key, List<String> updated) {
         List<String> set = new ArrayList<>();
         for (String u : updated) {
             set.add(PgIdentifiers.quote(u) + " = v." + PgIdentifiers.quote(u));
         }
+        List<String> pins = new ArrayList<>();
+        for (io.accesspath.core.schema.ForeignKey fk : t.foreignKeys()) {
+            if (fk.columns().stream().anyMatch(updated::contains)) {
+                fk.columns().stream().filter(c -> !updated.contains(c) && !pins.contains(c)).forEach(pins::add);
+            }
+        }
+        String source;
+        if (pins.isEmpty()) {
+            source = "_w_new v ON v.n = w._n";
+        } else {
+            String cols = String.join(", ", updated.stream().map(c -> "s." + PgIdentifiers.quote(c)).toList());
+            source = "LATERAL (SELECT " + cols + " FROM " + PgIdentifiers.quote(t.name()) + " s WHERE "
+                    + match("s", "w", pins) + " OFFSET (w._n % 5) LIMIT 1) v ON true";
+        }
         return "UPDATE " + PgIdentifiers.quote(t.name()) + " t SET " + String.join(", ", set)
-                + " FROM _w_rows w JOIN _w_new v ON v.n = w._n WHERE " + match("t", "w", key);
+                + " FROM _w_rows w JOIN " + source + " WHERE " + match("t", "w", key);
+    }
+
+    /**
+     * Stores an append-only table in the order of its time column, as rows inserted over time are
+     * stored: BRIN indexes and the planner's correlation estimates depend on it.
+     */
+    @Override
+    public void orderBy(String table, String column) {
+        String t = PgIdentifiers.quote(table);
+        String index = PgIdentifiers.quote("_accesspath_order_" + Math.abs(table.hashCode()));
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("CREATE INDEX " + index + " ON " + t + " (" + PgIdentifiers.quote(column) + ")");
+            st.execute("CLUSTER " + t + " USING " + index);
+            st.execute("DROP INDEX " + index);
+        } catch (SQLException e) {
+            throw fail("ordering " + table + " by " + column, e);
+        }
     }
 
     private static String match(String a, String b, List<String> cols) {

@@ -33,7 +33,7 @@ public record Decision(String id, Kind kind, String subject, String choice, List
 
     public enum Kind {
         TABLE, KEY, COLUMN_TYPE, CONSTRAINT, FOREIGN_KEY, INDEX, INDEX_NOT_CREATED, INDEX_MERGED,
-        DENORMALIZATION, DOCUMENT_MODEL, PARTITIONING, VERSION, NAMING;
+        DENORMALIZATION, DOCUMENT_MODEL, PARTITIONING, VERSION, NAMING, STORAGE;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

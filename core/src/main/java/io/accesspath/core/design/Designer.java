@@ -5,6 +5,7 @@ import io.accesspath.core.design.internal.Names;
 import io.accesspath.core.design.internal.Proposals;
 import io.accesspath.core.design.internal.Resolved;
 import io.accesspath.core.design.internal.Resolver;
+import io.accesspath.core.design.internal.Storage;
 import io.accesspath.core.design.internal.TableBuilder;
 import io.accesspath.core.design.internal.TableInfo;
 import io.accesspath.core.design.internal.Volumes;
@@ -68,6 +69,7 @@ public final class Designer {
         IndexPlanner planner = new IndexPlanner(spec, tables, dialect, version, names, decisions, notes);
         planner.plan(resolved);
         planner.recordIndexDecisions();
+        new Storage(spec, tables, planner, decisions).fillfactors();
         new Proposals(spec, tables, volumes, dialect, decisions).propose(resolved);
         versionNotes(version, tables, planner, resolved, notes);
 

@@ -47,7 +47,17 @@ public final class Verification {
     /** Total rows the largest default scale aims at. */
     public static final long DEFAULT_TOTAL_ROWS = 1_200_000;
     /** Tables declared at most this large are loaded whole at every scale: small tables stay realistic. */
-    public static final long SMALL_TABLE_ROWS = 100_000;
+    public static final long SMALL_TABLE_ROWS = 20_000;
+    /**
+     * A table that patterns read keeps at least this many rows at the largest scale (a quarter of it
+     * at a scale four times smaller), so PostgreSQL plans it as the larger table it will be rather
+     * than as a few pages it may as well scan.
+     */
+    public static final long READ_TABLE_FLOOR = 20_000;
+    /** Growth is only estimated when the largest scale has this many times the rows of the smallest. */
+    static final double MIN_GROWTH_SPREAD = 2;
+    /** ... and a call reads at least this many buffers (below, noise dominates). */
+    static final double MIN_GROWTH_BUFFERS = 20;
     /** A latency exponent above this means the pattern slows down as its table grows. */
     public static final double GROWING = 0.35;
 
@@ -108,10 +118,12 @@ public final class Verification {
             }
         }
         Map<String, Long> declared = declaredRows(design);
-        List<Double> scales = options.scales().isEmpty() ? defaultScales(declared) : sorted(options.scales());
+        Set<String> read = tablesRead(design);
+        List<Double> scales = options.scales().isEmpty() ? defaultScales(declared, read) : sorted(options.scales());
+        double largest = scales.get(scales.size() - 1);
         List<Map<String, Long>> rowsPerScale = new ArrayList<>();
         for (double s : scales) {
-            rowsPerScale.add(rowOverrides(design, declared, s));
+            rowsPerScale.add(rowOverrides(design, declared, read, s, largest));
             // plan first: refuses impossible requests before a server starts
             SeedPlan.of(design, seedOptions(options, s, rowsPerScale.get(rowsPerScale.size() - 1)));
         }
@@ -125,16 +137,24 @@ public final class Verification {
                 if (i > 0) {
                     reset(db);
                 }
-                listener.info("seeding at scale " + Fmt.trim(s) + "...");
+                listener.info("seeding at scale " + io.accesspath.core.verify.render.VerifyText.scale(s) + "...");
                 SeedReport seeded = Seeding.run(design, seedOptions(options, s, rowsPerScale.get(i)),
                         new SeedTarget.Load(db, true, false, true), SeedListener.NONE);
+                listener.info("  " + Fmt.count(seeded.rows()) + " rows in " + Fmt.trim(seeded.seconds()) + " s");
                 try (VerifyDriver driver = dialect.verifier(db, design.schema(), options.seed())) {
                     driver.dropIndexes(options.withoutIndexes());
+                    timeOrder(design, driver, listener);
+                    long settle = System.nanoTime();
                     driver.settle();
+                    listener.info("  VACUUM ANALYZE in " + Fmt.trim((System.nanoTime() - settle) / 1e9) + " s");
                     done.add(new VerifyReport.Scale(s, tableRows(design, driver), seeded.seconds()));
+                    long patterns = System.nanoTime();
                     measurePatterns(design, queries, driver, s, options, runs, listener);
+                    listener.info("  patterns measured in " + Fmt.trim((System.nanoTime() - patterns) / 1e9) + " s");
                     if (i == scales.size() - 1 && options.writeRows() > 0) {
+                        long w = System.nanoTime();
                         writes.addAll(measureWrites(design, driver, options, listener));
+                        listener.info("  writes measured in " + Fmt.trim((System.nanoTime() - w) / 1e9) + " s");
                     }
                 }
             }
@@ -172,34 +192,97 @@ public final class Verification {
         return rows;
     }
 
-    /** Two scales: about {@value #DEFAULT_TOTAL_ROWS} rows in all, and a quarter of that. */
-    static List<Double> defaultScales(Map<String, Long> declaredRows) {
-        long declared = 0;
-        long small = 0;
-        for (long n : declaredRows.values()) {
-            if (n <= SMALL_TABLE_ROWS) {
-                small += n;
-            } else {
-                declared += n;
-            }
-        }
-        if (declared == 0) {
+    /**
+     * Two scales: about {@value #DEFAULT_TOTAL_ROWS} rows in all, and a quarter of that, found by
+     * bisection (see {@link #rowsAt}).
+     */
+    static List<Double> defaultScales(Map<String, Long> declaredRows, Set<String> read) {
+        long declared = declaredRows.values().stream().mapToLong(Long::longValue).sum();
+        if (declared <= DEFAULT_TOTAL_ROWS) {
             return List.of(1.0);
         }
-        double big = Math.min(1.0, Math.max(1e-6, (DEFAULT_TOTAL_ROWS - small) / (double) declared));
-        return List.of(big / 4, big);
+        double lo = 1e-9;
+        double hi = 1.0;
+        for (int i = 0; i < 60; i++) {
+            double mid = Math.sqrt(lo * hi);
+            if (total(declaredRows, read, mid) > DEFAULT_TOTAL_ROWS) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return List.of(lo / 4, lo);
     }
 
-    /** Small entities keep their declared rows at every scale. */
-    static Map<String, Long> rowOverrides(Design design, Map<String, Long> declared, double scale) {
+    private static long total(Map<String, Long> declared, Set<String> read, double scale) {
+        long sum = 0;
+        for (Map.Entry<String, Long> e : declared.entrySet()) {
+            sum += rowsAt(e.getValue(), scale, read.contains(e.getKey()), scale);
+        }
+        return sum;
+    }
+
+    /**
+     * Rows of a table at a scale. Every table shrinks by the same factor, which keeps the
+     * children-per-parent of every relationship (what decides index selectivity), except that
+     * small tables (up to {@value #SMALL_TABLE_ROWS} rows declared) are loaded whole, and tables the
+     * patterns read keep at least {@value #READ_TABLE_FLOOR} rows at the largest scale (in
+     * proportion at smaller ones), so they are planned as tables, not as a few pages.
+     *
+     * @param largest the largest scale of the run
+     */
+    static long rowsAt(long declared, double scale, boolean read, double largest) {
+        if (declared <= SMALL_TABLE_ROWS || scale >= 1) {
+            return declared;
+        }
+        long scaled = Math.max(1, Math.round(declared * scale));
+        if (!read) {
+            return scaled;
+        }
+        long floor = Math.round(READ_TABLE_FLOOR * Math.min(1, scale / largest));
+        return Math.min(declared, Math.max(floor, scaled));
+    }
+
+    /** Row counts for every entity at a scale, following {@link #rowsAt}. */
+    static Map<String, Long> rowOverrides(Design design, Map<String, Long> declared, Set<String> read, double scale,
+                                          double largest) {
         Map<String, Long> rows = new LinkedHashMap<>();
+        java.util.Optional<String> tenant = design.spec().settings().tenant();
         for (var e : design.spec().entities()) {
             Long n = declared.get(e.table());
-            if (n != null && n <= SMALL_TABLE_ROWS && e.volume().rows().isPresent() && scale < 1) {
-                rows.put(e.name(), n);
+            if (n == null || scale >= 1) {
+                continue;
+            }
+            if (tenant.map(e.name()::equals).orElse(false)) {
+                // the tenant shrinks with its tenants' rows: each account keeps its members, projects, ...
+                rows.put(e.name(), Math.max(1, Math.round(n * scale)));
+            } else {
+                rows.put(e.name(), rowsAt(n, scale, read.contains(e.table()), largest));
             }
         }
         return rows;
+    }
+
+    /** The tables access patterns read first (their own, or the link table they start from). */
+    static Set<String> tablesRead(Design design) {
+        Set<String> out = new LinkedHashSet<>();
+        design.access().forEach(a -> out.add(a.table()));
+        design.shapes().forEach(sh -> out.add(sh.table()));
+        return out;
+    }
+
+    /**
+     * Append-only entities with a time attribute are stored in time order, as rows inserted over
+     * time are: generated data is laid out by parent, which would hide what BRIN indexes and the
+     * planner's correlation statistics see in production.
+     */
+    private static void timeOrder(Design design, VerifyDriver driver, Listener listener) {
+        for (var e : design.spec().entities()) {
+            if (e.appendOnly() && e.volume().timeAttribute().isPresent()) {
+                listener.info("  storing " + e.table() + " in " + e.volume().timeAttribute().get() + " order");
+                driver.orderBy(e.table(), e.volume().timeAttribute().get());
+            }
+        }
     }
 
     private static SeedOptions seedOptions(Options options, double scale, Map<String, Long> rows) {
@@ -271,7 +354,7 @@ public final class Verification {
             long tableRows = driver.rows(q.table());
             if (prepared.isEmpty()) {
                 runs.computeIfAbsent(q.name(), k -> new ArrayList<>())
-                        .add(new VerifyReport.Run(scale, tableRows, List.of(), 0, 0, 0, 0));
+                        .add(new VerifyReport.Run(scale, tableRows, List.of(), 0, 0, 0, 0, Optional.empty()));
                 continue;
             }
             List<VerifyReport.VariantRun> variants = new ArrayList<>();
@@ -280,7 +363,8 @@ public final class Verification {
             for (Prepared p : prepared) {
                 Plan plan = driver.explainAnalyze(q, p.sql(), p.values());
                 Analysis analysis = PlanAnalyzer.analyze(plan);
-                PlanCheck.Verdict verdict = PlanCheck.check(expected, analysis);
+                PlanCheck.Verdict verdict = PlanCheck.check(expected, analysis, q.page().map(pg -> pg.size()).orElse(0),
+                        indexesOf(design, expected.table()));
                 driver.execute(q, p.sql(), p.values());
                 List<Double> times = new ArrayList<>();
                 long rows = 0;
@@ -293,13 +377,60 @@ public final class Verification {
                 variants.add(new VerifyReport.VariantRun(p.label(), text(p.values()), plan, verdict,
                         analysis.diagnoses(), percentile(times, 95), rows, buffers(plan)));
             }
+            if (q.latencyP95Ms().isPresent() && percentile(all, 95) > q.latencyP95Ms().getAsDouble()) {
+                // a second measurement before a target fails: one burst of contention on the machine
+                // should not fail a build; the better of the two is kept, both are counted
+                List<Double> again = new ArrayList<>();
+                for (Prepared p : prepared) {
+                    for (int i = 0; i < perVariant; i++) {
+                        again.add(driver.execute(q, p.sql(), p.values()).millis());
+                    }
+                }
+                if (percentile(again, 95) < percentile(all, 95)) {
+                    all = again;
+                }
+            }
+            Optional<VerifyReport.Generic> generic = generic(design, q, driver, prepared, variants, expected);
             runs.computeIfAbsent(q.name(), k -> new ArrayList<>()).add(new VerifyReport.Run(scale, tableRows, variants,
                     percentile(all, 50), percentile(all, 95), all.stream().mapToDouble(Double::doubleValue).max()
-                    .orElse(0), all.size()));
+                    .orElse(0), all.size(), generic));
         }
     }
 
     private record Prepared(String label, QuerySql sql, Map<String, Object> values) {}
+
+    /** A generic plan may run this much longer than the target before verify stops it. */
+    static final long GENERIC_TIMEOUT_FACTOR = 10;
+
+    /**
+     * The generic plan a prepared statement may switch to, run with the values of the variant
+     * that read the most (the hot key): a plan the server chose for no value in particular can be
+     * ruinous for a skewed one.
+     */
+    private static List<Index> indexesOf(Design design, String table) {
+        return design.schema().table(table).map(t -> t.indexes()).orElse(List.of());
+    }
+
+    private static Optional<VerifyReport.Generic> generic(Design design, Query q, VerifyDriver driver,
+                                                          List<Prepared> prepared,
+                                                          List<VerifyReport.VariantRun> variants,
+                                                          PatternAccess expected) {
+        if (q.parameters().isEmpty()) {
+            return Optional.empty();
+        }
+        int heaviest = 0;
+        for (int i = 1; i < variants.size(); i++) {
+            if (variants.get(i).buffers() > variants.get(heaviest).buffers()) {
+                heaviest = i;
+            }
+        }
+        Prepared p = prepared.get(heaviest);
+        long timeout = Math.max(1000, (long) (q.latencyP95Ms().orElse(200) * GENERIC_TIMEOUT_FACTOR));
+        Optional<Plan> plan = driver.explainGeneric(q, p.sql(), p.values(), timeout);
+        Optional<PlanCheck.Verdict> verdict = plan.map(x -> PlanCheck.check(expected, PlanAnalyzer.analyze(x),
+                q.page().map(pg -> pg.size()).orElse(0), indexesOf(design, expected.table())));
+        return Optional.of(new VerifyReport.Generic(p.label(), plan, verdict, timeout));
+    }
 
     private static Map<String, String> text(Map<String, Object> values) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -398,6 +529,19 @@ public final class Verification {
             status = VerifyReport.Status.FAIL;
             problems.add("p95 " + ms(last.p95Ms()) + " exceeds the target of " + ms(target.getAsDouble()));
         }
+        if (last.generic().isPresent() && !last.generic().get().ok()) {
+            VerifyReport.Generic g = last.generic().get();
+            String what = g.plan().isEmpty() ? "ran over " + ms(g.timeoutMs()) + " (stopped)"
+                    : g.verdict().flatMap(PlanCheck.Verdict::cause).orElse("differs from the expected plan");
+            problems.add("as a prepared statement (most drivers prepare on the server after 5 executions) the server"
+                    + " may switch to a generic plan, planned for no value in particular: with the " + g.variant()
+                    + " values it " + what + ". Fix: SET plan_cache_mode = force_custom_plan for this query's"
+                    + " sessions (or ALTER ROLE ... SET), or keep the driver from preparing it on the server"
+                    + " (pgjdbc prepareThreshold=0)");
+            if (status == VerifyReport.Status.PASS) {
+                status = VerifyReport.Status.WARN;
+            }
+        }
         Optional<VerifyReport.Growth> growth = growth(declared, q, runs);
         if (growth.isPresent()) {
             VerifyReport.Growth g = growth.get();
@@ -429,29 +573,49 @@ public final class Verification {
         Set<String> pathsB = accessPaths(b);
         boolean flips = !pathsA.equals(pathsB);
         double rowsRatio = b.tableRows() / (double) Math.max(1, a.tableRows());
-        double exponent = 0;
-        if (rowsRatio > 1.5 && a.p50Ms() > 0) {
-            // compare buffers touched (stable) and time (what users feel); take the larger growth
-            double buf = ratio(medianBuffers(b), medianBuffers(a));
-            double time = ratio(b.p50Ms(), a.p50Ms());
-            exponent = Math.max(0, Math.max(Math.log(buf), Math.log(time)) / Math.log(rowsRatio));
-            exponent = Math.min(exponent, 2);
-        }
         long declared = declaredRows.getOrDefault(q.table(), b.tableRows());
-        double factor = Math.pow(declared / (double) Math.max(1, b.tableRows()), exponent);
-        double predicted = b.p95Ms() * Math.max(1, factor);
+        double exponent = 0;
+        double predictedP50 = b.p50Ms();
+        double bufA = medianBuffers(a);
+        double bufB = medianBuffers(b);
+        if (rowsRatio >= MIN_GROWTH_SPREAD && bufB >= MIN_GROWTH_BUFFERS) {
+            // buffers touched per call grow as rows^k (variant by variant, the median ratio);
+            // time is a fixed part plus a part per buffer
+            List<Double> ratios = new ArrayList<>();
+            for (VerifyReport.VariantRun vb : b.variants()) {
+                a.variants().stream().filter(va -> va.label().equals(vb.label()) && va.buffers() > 0).findFirst()
+                        .ifPresent(va -> ratios.add(vb.buffers() / (double) va.buffers()));
+            }
+            double ratio = ratios.isEmpty() ? bufB / Math.max(1, bufA) : percentile(ratios, 50);
+            exponent = Math.min(1.5, Math.max(0, Math.log(ratio) / Math.log(rowsRatio)));
+            double bufDeclared = bufB * Math.pow(declared / (double) Math.max(1, b.tableRows()), exponent);
+            if (q.page().isPresent()) {
+                // a paged query returns a page at most: reads stop growing once a page is full
+                double rowsB = b.variants().stream().mapToLong(VerifyReport.VariantRun::rows).max().orElse(1);
+                double pageFull = bufB * Math.max(1, q.page().get().size() / Math.max(1, rowsB));
+                bufDeclared = Math.min(bufDeclared, pageFull);
+            }
+            double perBuffer = bufB > bufA ? Math.max(0, (b.p50Ms() - a.p50Ms()) / (bufB - bufA)) : 0;
+            if (perBuffer == 0 && exponent > GROWING) {
+                perBuffer = b.p50Ms() / bufB;
+            }
+            predictedP50 = b.p50Ms() + perBuffer * Math.max(0, bufDeclared - bufB);
+        }
+        double tail = b.p50Ms() > 0 ? b.p95Ms() / b.p50Ms() : 1;
+        double predicted = Math.max(b.p95Ms(), predictedP50 * tail);
         String summary;
         if (flips) {
             summary = "at " + Fmt.count(a.tableRows()) + " rows it uses " + String.join(", ", pathsA) + "; at "
                     + Fmt.count(b.tableRows()) + " rows " + String.join(", ", pathsB);
         } else if (exponent <= GROWING) {
             summary = "flat: the same plan reads about the same per call at " + Fmt.count(a.tableRows()) + " and "
-                    + Fmt.count(b.tableRows()) + " rows; expect about " + ms(b.p95Ms()) + " at the declared "
+                    + Fmt.count(b.tableRows()) + " rows; expect about " + ms(predicted) + " p95 at the declared "
                     + Fmt.count(declared) + " rows";
         } else {
-            summary = "grows like rows^" + Fmt.trim(exponent) + " (from " + ms(a.p50Ms()) + " at "
-                    + Fmt.count(a.tableRows()) + " to " + ms(b.p50Ms()) + " at " + Fmt.count(b.tableRows())
-                    + " rows): about " + ms(predicted) + " p95 expected at the declared " + Fmt.count(declared) + " rows";
+            summary = "reads grow like rows^" + Fmt.trim(exponent) + " (" + Fmt.count(medianBuffers(a)) + " buffers a"
+                    + " call at " + Fmt.count(a.tableRows()) + " rows, " + Fmt.count(medianBuffers(b)) + " at "
+                    + Fmt.count(b.tableRows()) + "): about " + ms(predicted) + " p95 expected at the declared "
+                    + Fmt.count(declared) + " rows";
         }
         return Optional.of(new VerifyReport.Growth(flips, exponent, declared, predicted, summary));
     }

@@ -101,6 +101,10 @@ public final class SchemaJson {
         for (Index i : t.indexes()) {
             idx.add(index(i));
         }
+        if (!t.options().isEmpty()) {
+            ObjectNode options = n.putObject("options");
+            t.options().forEach(options::put);
+        }
         if (!t.rows().isEmpty()) {
             ArrayNode rows = n.putArray("rows");
             for (List<String> row : t.rows()) {
@@ -190,8 +194,10 @@ public final class SchemaJson {
         for (JsonNode r : t.path("rows")) {
             rows.add(texts(r));
         }
+        java.util.Map<String, String> options = new java.util.TreeMap<>();
+        t.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
         return new Table(t.path("name").asText(), cols, pk, uniques, checks, fks, exclusions, indexes, opt(t, "comment"),
-                rows);
+                rows, options);
     }
 
     public static Index readIndex(JsonNode i) {

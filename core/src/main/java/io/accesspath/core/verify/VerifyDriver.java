@@ -32,6 +32,15 @@ public interface VerifyDriver extends AutoCloseable {
     /** EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of a statement with these values. */
     Plan explainAnalyze(Query q, QuerySql sql, Map<String, Object> values);
 
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the plan a prepared statement gets once the server stops
+     * planning it for each value (a generic plan, as after five executions through most drivers).
+     * Runs under a statement timeout: empty when the plan ran out of time (which is a finding).
+     *
+     * @param timeoutMs how long the generic plan may run
+     */
+    Optional<Plan> explainGeneric(Query q, QuerySql sql, Map<String, Object> values, long timeoutMs);
+
     /** Runs the statement once, fetching every row; returns the wall time in milliseconds and rows. */
     Timing execute(Query q, QuerySql sql, Map<String, Object> values);
 
@@ -45,6 +54,12 @@ public interface VerifyDriver extends AutoCloseable {
      * @param updated for updates, the columns the write pattern changes; empty for inserts
      */
     WriteMeasurement measureWrites(String table, List<String> updated, int rows);
+
+    /**
+     * Stores a table in the order of a column (an append-only table in the order of its time
+     * column, as inserts over time store it); only on a database verify made itself.
+     */
+    void orderBy(String table, String column);
 
     /** Drops indexes (to verify a schema without them); only on a database verify made itself. */
     void dropIndexes(List<String> indexes);

@@ -96,7 +96,7 @@ public record VerifyReport(Design design, String target, List<Scale> scales, Lis
      * @param executions executions timed
      */
     public record Run(double scale, long tableRows, List<VariantRun> variants, double p50Ms, double p95Ms, double maxMs,
-                      int executions) {
+                      int executions, Optional<Generic> generic) {
         public Run {
             variants = List.copyOf(variants);
         }
@@ -104,6 +104,22 @@ public record VerifyReport(Design design, String target, List<Scale> scales, Lis
         /** Whether every variant's plan matched the expected one. */
         public boolean planMatches() {
             return variants.stream().allMatch(v -> v.verdict().matches());
+        }
+    }
+
+    /**
+     * The plan a prepared statement gets once the server plans it for any value (a generic plan),
+     * run with the values of the heaviest variant.
+     *
+     * @param variant  the variant whose values were used
+     * @param plan     the plan, empty when it ran out of time
+     * @param verdict  the plan compared with the expected one, when it finished
+     * @param timeoutMs the time it was allowed
+     */
+    public record Generic(String variant, Optional<Plan> plan, Optional<PlanCheck.Verdict> verdict, long timeoutMs) {
+        /** Whether the generic plan is as good as the expected one. */
+        public boolean ok() {
+            return plan.isPresent() && verdict.map(PlanCheck.Verdict::matches).orElse(false);
         }
     }
 

@@ -1,7 +1,8 @@
 -- Ordinary and partitioned tables of the schema (not partitions, not tables that belong to an
--- extension), with their comments. Parameter: the schema's name.
+-- extension), with their comments and storage parameters. Parameter: the schema's name.
 SELECT c.relname AS table_name,
-       pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+       pg_catalog.array_to_string(c.reloptions, ',') AS options
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ?

@@ -1129,7 +1129,7 @@ public final class IndexPlanner {
     }
 
     /** Columns in any index of the table (keys, INCLUDE, predicates, constraints): updating one is not HOT. */
-    private Set<String> indexedColumns(TableInfo t) {
+    public Set<String> indexedColumns(TableInfo t) {
         Set<String> out = new LinkedHashSet<>();
         t.primaryKey.ifPresent(pk -> out.addAll(pk.columns()));
         t.uniques.forEach(u -> out.addAll(u.columns()));

@@ -53,6 +53,8 @@ public final class TableInfo {
     public String comment = "";
     /** Rows that belong to the schema (lookup-table values). */
     public final List<List<String>> fixedRows = new ArrayList<>();
+    /** Storage parameters (fillfactor). */
+    public final java.util.Map<String, String> options = new java.util.TreeMap<>();
 
     public TableInfo(String name, Optional<Entity> entity, Optional<Relationship> junctionOf) {
         this.name = name;
@@ -99,6 +101,6 @@ public final class TableInfo {
         List<Index> all = new ArrayList<>(uniqueIndexes);
         all.addAll(finalIndexes);
         return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, exclusions, all,
-                comment.isEmpty() ? Optional.empty() : Optional.of(comment), fixedRows);
+                comment.isEmpty() ? Optional.empty() : Optional.of(comment), fixedRows, options);
     }
 }

@@ -575,10 +575,12 @@ public final class SeedPlanner {
             boolean fill = r.owned() || (m.tenantScoped && isTenant(r.parent()));
             min = fill && m.rows >= parent.rows && max >= 1 ? 1 : 0;
         }
-        if (max < Long.MAX_VALUE && m.rows > parent.rows * max) {
+        // parent.rows * max may overflow a long (a unique rule's domain can be astronomically large)
+        if (max < Long.MAX_VALUE && (double) m.rows > (double) parent.rows * max) {
             problems.add(Problem.of(r.loc(), "entity '" + owner + "': " + count(m.rows) + " rows over " + count(parent.rows)
                     + " " + parentEntity + " rows is more than the most allowed per " + parentEntity + " (" + max + ")",
-                    "seed at most " + parent.rows * max + " rows of " + owner + " or more " + parentEntity + " rows"));
+                    "seed at most " + Math.multiplyExact(parent.rows, max) + " rows of " + owner + " or more "
+                            + parentEntity + " rows"));
             return;
         }
         Fanout fanout = new Fanout(parent.rows, m.rows, min, max, exponent, rankOrder(parent),

@@ -121,6 +121,24 @@ public final class VerifyHtml {
         out.append("</tbody></table>\n");
         p.growth().ifPresent(g -> out.append("<p class=\"growth\"><b>Growth:</b> ").append(esc(g.summary()))
                 .append(".</p>\n"));
+        p.last().generic().ifPresent(g -> {
+            out.append("<p class=\"generic\"><b>As a prepared statement</b> (generic plan, ").append(esc(g.variant()))
+                    .append(" values): ");
+            if (g.plan().isEmpty()) {
+                out.append("<b class=\"bad\">ran over ").append(Common.ms(g.timeoutMs())).append(" and was stopped</b>");
+            } else if (g.ok()) {
+                out.append("as designed, ").append(Common.ms(g.plan().get().executionTime().orElse(0)));
+            } else {
+                out.append("<b class=\"bad\">").append(esc(g.verdict().flatMap(v -> v.cause()).orElse("differs")))
+                        .append("</b>");
+            }
+            out.append(".</p>\n");
+            if (g.plan().isPresent() && !g.ok()) {
+                out.append("<details class=\"variant bad\"><summary><b>generic plan</b></summary>");
+                planTree(g.plan().get(), g.verdict().flatMap(v -> v.nodePath()).orElse(""));
+                out.append("</details>\n");
+            }
+        });
         for (VerifyReport.VariantRun v : p.last().variants()) {
             variant(v);
         }

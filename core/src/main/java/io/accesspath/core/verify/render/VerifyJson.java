@@ -75,6 +75,15 @@ public final class VerifyJson {
                 rn.put("maxMs", round(run.maxMs()));
                 rn.put("executions", run.executions());
                 rn.put("planMatches", run.planMatches());
+                run.generic().ifPresent(g -> {
+                    ObjectNode gn = rn.putObject("genericPlan");
+                    gn.put("variant", g.variant());
+                    gn.put("ok", g.ok());
+                    gn.put("timedOut", g.plan().isEmpty());
+                    gn.put("timeoutMs", g.timeoutMs());
+                    g.verdict().flatMap(v -> v.cause()).ifPresent(c -> gn.put("cause", c));
+                    g.plan().ifPresent(pl -> gn.put("executionMs", round(pl.executionTime().orElse(0))));
+                });
                 ArrayNode variants = rn.putArray("variants");
                 for (VerifyReport.VariantRun v : run.variants()) {
                     ObjectNode vn = variants.addObject();

@@ -10,6 +10,11 @@ public final class VerifyText {
     private VerifyText() {
     }
 
+    /** A scale with three significant digits (0.0125). */
+    public static String scale(double s) {
+        return Common.scale(s);
+    }
+
     public static String render(VerifyReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(Common.headline(r)).append('\n');
