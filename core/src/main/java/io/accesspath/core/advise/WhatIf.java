@@ -40,10 +40,13 @@ public interface WhatIf {
     /**
      * One candidate index. {@code table} may be null in a recorded matrix; {@code ddl} is the
      * CREATE INDEX statement (null in a recorded matrix); {@code writeCost} is the estimated
-     * index entries written per second by the write patterns (0 when unknown).
+     * index entries written per second by the write patterns (0 when unknown). {@code existing}
+     * marks an index the database already has: a configuration that includes it keeps it, one
+     * that leaves it out hides it (HypoPG's hypopg_hide_index), so the search can propose
+     * dropping redundant or unused indexes; its size counts against the budget like any other.
      */
     record IndexCandidate(String id, String table, List<String> columns, long sizeBytes, String ddl,
-            double writeCost) {
+            double writeCost, boolean existing) {
         public IndexCandidate {
             columns = List.copyOf(columns);
         }
