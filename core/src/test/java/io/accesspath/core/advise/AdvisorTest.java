@@ -300,4 +300,24 @@ class AdvisorTest {
         assertThat(replay.cost()).isEqualTo(first.cost());
         assertThat(replay.whatIfCalls()).isEqualTo(first.whatIfCalls());
     }
+
+    @Test
+    void theShippedMatricesReachTheOptimumAtEveryBudgetWhereGreedyFallsShort() {
+        boolean greedyShort = false;
+        for (String name : List.of("shop.json", "warehouse.json")) {
+            CostMatrix m = CostMatrix.read(java.nio.file.Path.of("src/test/resources/advise", name));
+            long total = RandomMatrices.totalSize(m);
+            for (double f : FRACTIONS) {
+                Budget budget = Budget.storage((long) (f * total));
+                MatrixOptimum.Result opt = MatrixOptimum.solve(m, budget, 50_000_000);
+                Advice a = Advisor.advise(m, budget, Advisor.Options.DEFAULT.heuristicOnly());
+                Advice g = Advisor.greedy(m, budget);
+                double optSaving = a.noIndexCost() - opt.cost();
+                assertThat(a.noIndexCost() - a.cost()).as("%s at %.0f%%", name, 100 * f)
+                        .isGreaterThanOrEqualTo(0.99 * optSaving);
+                greedyShort |= a.noIndexCost() - g.cost() < 0.99 * optSaving;
+            }
+        }
+        assertThat(greedyShort).as("greedy falls short somewhere").isTrue();
+    }
 }
