@@ -46,7 +46,7 @@ public final class Advisor {
      */
     public record Options(int exactCandidates, long exactNodes, long exactCalls, int groupSeeds, int localStarts,
             int pairProbe, long probedNodes) {
-        public static final Options DEFAULT = new Options(40, 200_000, 20_000, 64, 3, 24, 200_000);
+        public static final Options DEFAULT = new Options(40, 200_000, 5_000, 64, 3, 24, 200_000);
 
         /** Heuristics only, no branch and bound over the what-if (to measure them alone). */
         public Options heuristicOnly() {
