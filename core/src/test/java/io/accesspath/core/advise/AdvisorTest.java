@@ -329,4 +329,25 @@ class AdvisorTest {
         }
         assertThat(greedyShort).as("greedy falls short somewhere").isTrue();
     }
+
+    @Test
+    void anExhaustiveRecordingAnswersLikeItsSourceForSetsUpToItsSize() {
+        CostMatrix source = RandomMatrices.generate(31, 10, 16, 1);
+        CostMatrix recorded = RecordingWhatIf.exhaustive(source, 3);
+        Random r = new Random(31);
+        List<String> ids = source.candidates().stream().map(IndexCandidate::id).toList();
+        for (int k = 0; k < 500; k++) {
+            Set<String> config = new TreeSet<>();
+            for (String id : ids) {
+                if (r.nextInt(3) == 0) {
+                    config.add(id);
+                }
+            }
+            for (WorkloadQuery q : source.queries()) {
+                assertThat(recorded.cost(q.id(), config)).isEqualTo(source.cost(q.id(), config));
+            }
+        }
+        Budget budget = Budget.storage(RandomMatrices.totalSize(source) / 4);
+        assertThat(Advisor.advise(recorded, budget).chosen()).isEqualTo(Advisor.advise(source, budget).chosen());
+    }
 }
