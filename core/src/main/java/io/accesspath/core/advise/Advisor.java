@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  *       cost with every candidate that still fits) is admissible because adding an index never
  *       makes the planner's best plan dearer.</li>
  * </ol>
- * Ties are broken by write cost, then size, then id, so the output is deterministic.
+ * Ties are broken by write cost, then the bytes to build (an existing index is kept rather than
+ * an equivalent one built), then size, then id, so the output is deterministic.
  */
 public final class Advisor {
     /**
@@ -99,8 +100,7 @@ public final class Advisor {
         List<MatrixOptimum.Options> probed = probe();
         MatrixOptimum model = new MatrixOptimum(probed, sp.size, sp.write, sp.budget, options.probedNodes());
         seeds.add(greedy(sp.of(model.run()), true, null));
-        State fromEmpty = greedy(sp.empty(), true, null);
-        seeds.add(fromEmpty);
+        seeds.add(greedy(sp.empty(), true, null));
         seeds.add(greedy(sp.empty(), false, null));
         int firstPick = pick(sp.empty(), true, null);
         for (int i = 0; i < sp.n; i++) {
@@ -356,35 +356,38 @@ public final class Advisor {
         private State whole;
         private double total;
         private double write;
+        private long fresh;
         private long size;
 
         Move(State origin) {
             this.origin = origin;
             total = origin.total;
             write = origin.write;
+            fresh = origin.fresh;
             size = origin.size;
         }
 
         void consider(State base, int add) {
-            offer(base.total + base.deltaAdd(add), base.write + sp.write[add], base.size + sp.size[add], base, add, -1,
-                    null);
+            offer(base.total + base.deltaAdd(add), base.write + sp.write[add], base.fresh + sp.fresh(add),
+                    base.size + sp.size[add], base, add, -1, null);
         }
 
         void considerDrop(State base, int drop) {
-            offer(base.total + base.deltaRemove(drop), base.write - sp.write[drop], base.size - sp.size[drop], base, -1,
-                    drop, null);
+            offer(base.total + base.deltaRemove(drop), base.write - sp.write[drop], base.fresh - sp.fresh(drop),
+                    base.size - sp.size[drop], base, -1, drop, null);
         }
 
         void consider(State t) {
             if (t != null) {
-                offer(t.total, t.write, t.size, null, -1, -1, t);
+                offer(t.total, t.write, t.fresh, t.size, null, -1, -1, t);
             }
         }
 
-        private void offer(double t, double w, long b, State base, int a, int d, State w2) {
-            if (origin.compare(t, w, b, total, write, size) < 0) {
+        private void offer(double t, double w, long f, long b, State base, int a, int d, State w2) {
+            if (origin.compare(t, w, f, b, total, write, fresh, size) < 0) {
                 total = t;
                 write = w;
+                fresh = f;
                 size = b;
                 from = base;
                 add = a;
