@@ -189,7 +189,7 @@ public final class Candidates {
             }
         }
         split(ps.getWhere(), conjuncts);
-        List<ParenthesedSelect> nested = new ArrayList<>();
+        List<Select> nested = new ArrayList<>();
         ColumnCollector collector = new ColumnCollector(nested);
         for (Expression c : conjuncts) {
             condition(c, byAlias);
@@ -259,8 +259,8 @@ public final class Candidates {
         for (Access a : byAlias.values()) {
             propose(a);
         }
-        for (ParenthesedSelect p : nested) {
-            select(p.getSelect(), tables);
+        for (Select p : nested) {
+            select(p, tables);
         }
     }
 
@@ -470,9 +470,9 @@ public final class Candidates {
 
     private static final class ColumnCollector extends ExpressionVisitorAdapter<Void> {
         final List<Column> columns = new ArrayList<>();
-        final List<ParenthesedSelect> nested;
+        final List<Select> nested;
 
-        ColumnCollector(List<ParenthesedSelect> nested) {
+        ColumnCollector(List<Select> nested) {
             this.nested = nested;
         }
 
@@ -485,6 +485,22 @@ public final class Candidates {
         @Override
         public <S> Void visit(ParenthesedSelect select, S context) {
             nested.add(select);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Select select, S context) {
+            nested.add(select);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(net.sf.jsqlparser.expression.operators.relational.ExistsExpression exists, S context) {
+            if (exists.getRightExpression() instanceof Select sel) {
+                nested.add(sel);
+            } else {
+                exists.getRightExpression().accept(this, context);
+            }
             return null;
         }
     }

@@ -44,6 +44,26 @@ final class LiveDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Skips the calling test when the server has no HypoPG package, with the command that installs
+     * it; under CI (CI=true) it fails instead, since .ci/run installs the package.
+     */
+    static void requireHypoPg() {
+        boolean available;
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres?user=postgres");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'hypopg'")) {
+            available = rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + HOST + " cannot be reached: " + e.getMessage(), e);
+        }
+        String why = "the PostgreSQL server at " + HOST + " has no HypoPG: apt-get install postgresql-15-hypopg";
+        if (!available && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException(why + " (.ci/run should have installed it)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(available, why);
+    }
+
     /** Runs statements as the owner (writes allowed). */
     void exec(String... sql) {
         try (Connection c = jdbc(); Statement st = c.createStatement()) {

@@ -22,6 +22,7 @@ class PgWhatIfIT {
 
     @BeforeAll
     static void setUp() {
+        LiveDb.requireHypoPg();
         db = LiveDb.create("whatif");
         db.exec("CREATE EXTENSION hypopg",
                 "CREATE TABLE t (id bigint PRIMARY KEY, a int NOT NULL, b int NOT NULL, c text NOT NULL)",
@@ -34,7 +35,9 @@ class PgWhatIfIT {
 
     @AfterAll
     static void tearDown() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private static List<WorkloadStatement> workload() {
