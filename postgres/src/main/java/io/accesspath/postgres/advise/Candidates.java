@@ -69,6 +69,8 @@ import net.sf.jsqlparser.statement.update.Update;
 public final class Candidates {
     /** INCLUDE only when a query reads at most this many other columns of the table. */
     static final int MAX_INCLUDE = 3;
+    /** A parameter inside an expression: such an expression cannot be an index key. */
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("\\?|\\$\\d");
 
     /** What a workload yields: the tables each query reads, and the candidates in a stable order. */
     public record Result(Map<String, Set<String>> tablesOf, List<IndexDef> candidates, List<String> warnings) {}
@@ -425,7 +427,8 @@ public final class Candidates {
         if (e instanceof Column c) {
             return resolveColumn(c, byAlias);
         }
-        if (e instanceof Function f && f.getParameters() != null) {
+        if (e instanceof Function f && f.getParameters() != null
+                && !PARAMETER.matcher(f.toString().replaceAll("'[^']*'", "")).find()) {
             ColumnCollector cc = new ColumnCollector(new ArrayList<>());
             f.accept(cc, null);
             if (cc.columns.size() != 1) {

@@ -296,6 +296,19 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
         return tablesOf.getOrDefault(queryId, Set.of());
     }
 
+    /** The candidates on the tables the statement reads (all of them when its SQL could not be read). */
+    @Override
+    public Set<String> relevant(String queryId) {
+        Set<String> tables = tablesOf(queryId);
+        Set<String> out = new TreeSet<>();
+        for (IndexDef d : defs.values()) {
+            if (tables.isEmpty() || tables.contains(d.schema() + "." + d.table())) {
+                out.add(d.name());
+            }
+        }
+        return out;
+    }
+
     public Mode mode() {
         return settings.mode();
     }

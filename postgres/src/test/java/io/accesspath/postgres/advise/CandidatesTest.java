@@ -95,6 +95,14 @@ class CandidatesTest {
     }
 
     @Test
+    void anExpressionWithAParameterIsNoIndexKey() {
+        assertThat(ddl(ordered("q", "SELECT email FROM customers WHERE country = $1"
+                + " ORDER BY similarity(email, $2) DESC LIMIT 5"))).containsExactly(
+                "CREATE INDEX customers_country_idx ON customers (country)",
+                "CREATE INDEX customers_country_incl_idx ON customers (country) INCLUDE (email)");
+    }
+
+    @Test
     void tablesReadAreRecordedAndUnreadableSqlIsAWarningNotAFailure() {
         Candidates.Result r = Candidates.generate(catalog(), ordered(
                 "x", "SELECT * FROM orders o WHERE EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id)",
