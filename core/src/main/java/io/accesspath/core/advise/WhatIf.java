@@ -28,6 +28,16 @@ public interface WhatIf {
     /** What-if questions answered so far (cache misses). */
     long calls();
 
+    /**
+     * The candidates that can change the cost of {@code queryId}; the search and the cache
+     * restrict every configuration to them. Default: the candidates on a table the query's SQL
+     * names, or with no table; all of them when the query has no SQL or it does not parse.
+     * A recorded matrix answers exactly (the indexes its recorded costs of that query mention).
+     */
+    default java.util.Set<String> relevant(String queryId) {
+        return io.accesspath.core.advise.internal.Relevance.byTable(this, queryId);
+    }
+
     /** One query of the workload. {@code sql} may be null for a recorded matrix. */
     record WorkloadQuery(String id, double weight, String sql) {
         public WorkloadQuery {
