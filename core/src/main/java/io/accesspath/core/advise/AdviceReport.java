@@ -190,7 +190,7 @@ public final class AdviceReport {
         }
         sb.append('\n');
         sb.append(bullet).append("search: ").append(a.search()).append("; ").append(a.whatIfCalls())
-                .append(" what-if calls").append(a.optimal() ? "; optimal" : "").append('\n');
+                .append(" what-if calls").append('\n');
     }
 
     /** CREATE INDEX CONCURRENTLY for new indexes with DDL, DROP INDEX CONCURRENTLY for removals. */

@@ -38,18 +38,19 @@ public final class Advisor {
     /**
      * Tuning. {@code exactCandidates}: run branch and bound over the what-if when at most this
      * many candidates are usable; {@code exactNodes}: give it up after this many nodes (the result
-     * then says it is not proven optimal); {@code groupSeeds}: how many complementary groups seed
+     * then says it is not proven optimal), or after it asked this many {@code exactCalls} what-if
+     * questions; {@code groupSeeds}: how many complementary groups seed
      * the greedy and the local search; {@code localStarts}: how many of the best seeds the local
      * search starts from; {@code pairProbe}: probe pairs among at most this many of a query's
      * candidates (the best alone); {@code probedNodes}: node limit of the search over probed sets.
      */
-    public record Options(int exactCandidates, long exactNodes, int groupSeeds, int localStarts, int pairProbe,
-            long probedNodes) {
-        public static final Options DEFAULT = new Options(40, 200_000, 64, 3, 24, 200_000);
+    public record Options(int exactCandidates, long exactNodes, long exactCalls, int groupSeeds, int localStarts,
+            int pairProbe, long probedNodes) {
+        public static final Options DEFAULT = new Options(40, 200_000, 5_000, 64, 3, 24, 200_000);
 
         /** Heuristics only, no branch and bound over the what-if (to measure them alone). */
         public Options heuristicOnly() {
-            return new Options(0, 0, groupSeeds, localStarts, pairProbe, probedNodes);
+            return new Options(0, 0, 0, groupSeeds, localStarts, pairProbe, probedNodes);
         }
     }
 
@@ -88,7 +89,7 @@ public final class Advisor {
      * {@code nodeLimit} nodes: {@link Advice#optimal()} says whether it finished.
      */
     public static Advice exact(WhatIf whatIf, Budget budget, long nodeLimit) {
-        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, 0, 0, 0, 0));
+        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, Long.MAX_VALUE, 0, 0, 0, 0));
         State s = a.trim(a.branchAndBound(null, nodeLimit));
         return Explanation.of(a.sp, s.set, a.optimal, "branch and bound");
     }
@@ -460,6 +461,7 @@ public final class Advisor {
     private State incumbent;
     private long nodes;
     private long nodeLimit;
+    private long callLimit;
 
     State branchAndBound(State start, long limit) {
         List<Integer> usable = new ArrayList<>();
@@ -476,6 +478,8 @@ public final class Advisor {
         incumbent = start == null ? e.copy() : start.copy();
         nodes = 0;
         nodeLimit = limit;
+        callLimit = sp.whatIf.calls() > Long.MAX_VALUE - options.exactCalls() ? Long.MAX_VALUE
+                : sp.whatIf.calls() + options.exactCalls();
         optimal = true;
         dfs(0, e);
         incumbent.settle();
@@ -483,7 +487,7 @@ public final class Advisor {
     }
 
     private void dfs(int k, State s) {
-        if (++nodes > nodeLimit) {
+        if (++nodes > nodeLimit || sp.whatIf.calls() > callLimit) {
             optimal = false;
             return;
         }

@@ -294,11 +294,20 @@ class AdvisorTest {
         RecordingWhatIf recording = new RecordingWhatIf(live);
         Budget budget = Budget.storage(RandomMatrices.totalSize(live) / 3);
         Advice first = Advisor.advise(recording, budget);
+        long asked = live.calls();
         CostMatrix recorded = CostMatrix.parse(recording.matrix().toJson(), "recorded.json");
+        assertThat(live.calls()).as("the empty sets were asked already").isEqualTo(asked);
+        assertThat(recorded.costs()).hasSize((int) first.whatIfCalls());
         Advice replay = Advisor.advise(recorded, budget);
         assertThat(replay.chosen()).isEqualTo(first.chosen());
         assertThat(replay.cost()).isEqualTo(first.cost());
         assertThat(replay.whatIfCalls()).isEqualTo(first.whatIfCalls());
+
+        RecordingWhatIf idle = new RecordingWhatIf(live);
+        long before = live.calls();
+        CostMatrix empty = idle.matrix();
+        assertThat(live.calls() - before).isEqualTo(live.queries().size());
+        assertThat(empty.costs()).allSatisfy(c -> assertThat(c.indexes()).isEmpty());
     }
 
     @Test
