@@ -83,7 +83,8 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
     private final Set<String> hidden = new LinkedHashSet<>();
     private long calls;
     private long hits;
-    private int prepared;
+    /** ROLLBACK: the savepoint before the current question's drops exists. */
+    private boolean savepoint;
 
     private PgWhatIf(Database db, Settings settings, Connection connection, HypoPg hypo) {
         this.db = db;
@@ -380,17 +381,16 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
     private double rollbackCost(WorkloadStatement s, List<IndexDef> onTables, Set<String> relevant)
             throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("SAVEPOINT ap_whatif");
-            try {
-                for (IndexDef d : onTables) {
-                    if (!relevant.contains(d.name())) {
-                        st.execute(d.dropDdl(false));
-                    }
+            // one round trip: undo the previous question's drops (the savepoint stays), drop this one's
+            StringBuilder hide = new StringBuilder(savepoint ? "ROLLBACK TO SAVEPOINT ap_whatif" : "SAVEPOINT ap_whatif");
+            savepoint = true;
+            for (IndexDef d : onTables) {
+                if (!relevant.contains(d.name())) {
+                    hide.append(";\n").append(d.dropDdl(false));
                 }
-                return explain(s);
-            } finally {
-                st.execute("ROLLBACK TO SAVEPOINT ap_whatif");
             }
+            st.execute(hide.toString());
+            return explain(s);
         }
     }
 
