@@ -131,6 +131,27 @@ class AdviseLiveCliIT {
     }
 
     @Test
+    void explainValidatesAndMeasuresTheSuggestedIndexAndLeavesTheDatabaseAsItWas() throws Exception {
+        List<String> before = fingerprint(DB);
+        Cli.Result r = Cli.run("explain", "--url", url(DB), "--query", "SELECT * FROM t WHERE a = 42", "--analyze",
+                "--validate", "--measure");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("missing-index")
+                .containsPattern("CREATE INDEX ON t \\(a\\): cost [0-9,]+ -> [0-9,.]+ \\(-[0-9.]+%\\) the planner uses it")
+                .containsPattern("CREATE INDEX ON t \\(a\\): [0-9.,]+ ms -> [0-9.,]+ ms .* used by the plan");
+        assertThat(r.stderr()).contains("SHARE-locked");
+        assertThat(fingerprint(DB)).isEqualTo(before);
+
+        Cli.Result json = Cli.run("explain", "--url", url(DB), "--query", "SELECT * FROM t WHERE a = 42", "--analyze",
+                "--validate", "--format", "json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        JsonNode v = JSON.readTree(json.stdout()).get(0).get("Fix Validation").get(0);
+        assertThat(v.get("SQL").asText()).isEqualTo("CREATE INDEX ON t (a)");
+        assertThat(v.get("Cost After").asDouble()).isLessThan(v.get("Cost Before").asDouble() / 5);
+        assertThat(v.get("Helps").asBoolean()).isTrue();
+    }
+
+    @Test
     void withoutHypoPgTheUserGetsTheOneLineFixAndTheDatabaseIsLeftAlone() throws Exception {
         List<String> before = fingerprint(BARE);
         Cli.Result r = Cli.run("advise", "--url", url(BARE), "--workload", dir.resolve("w.sql").toString(),
