@@ -197,10 +197,12 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
         }
         for (WorkloadStatement s : workload) {
             try {
+                savepoint("SAVEPOINT ap_explain");
                 explain(s);
+                savepoint("RELEASE SAVEPOINT ap_explain");
                 queries.add(new WorkloadQuery(s.id(), s.weight(), s.sql()));
             } catch (SQLException e) {
-                recover();
+                savepoint("ROLLBACK TO SAVEPOINT ap_explain");
                 warnings.add(s.id() + ": left out of the workload, EXPLAIN failed: " + oneLine(e));
             }
         }
@@ -247,6 +249,15 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
 
     private static String qualifiedName(IndexDef d) {
         return d.dropDdl(false).substring("DROP INDEX ".length());
+    }
+
+    /** In the rolled-back mode (one transaction), a savepoint command; nothing otherwise. */
+    private void savepoint(String command) throws SQLException {
+        if (settings.mode() == Mode.ROLLBACK) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(command);
+            }
+        }
     }
 
     /** Back to a usable session after a failed statement. */
@@ -412,7 +423,11 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
                 }
             }
             if (db.serverVersion().major() >= 16) {
-                try (ResultSet rs = st.executeQuery("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + p.sql())) {
+                // the simple query protocol: the extended one would have to bind values to $n
+                st.unwrap(org.postgresql.core.BaseStatement.class).executeWithFlags(
+                        "EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + p.sql(),
+                        org.postgresql.core.QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
+                try (ResultSet rs = st.getResultSet()) {
                     return totalCost(rs);
                 }
             }
