@@ -28,6 +28,7 @@ class AdviseLiveCliIT {
     private static final String HOST = "127.0.0.1:5432";
     private static final String DB = "ap_live_cli";
     private static final String BARE = "ap_live_cli_bare";
+    private static final String SHOP = "ap_live_cli_shop";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -44,7 +45,7 @@ class AdviseLiveCliIT {
                 throw new IllegalStateException("the server has no HypoPG; .ci/run should install postgresql-15-hypopg");
             }
             Assumptions.assumeTrue(hypopg, "the server has no HypoPG: apt-get install postgresql-15-hypopg");
-            for (String db : List.of(DB, BARE)) {
+            for (String db : List.of(DB, BARE, SHOP)) {
                 st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
                 st.execute("CREATE DATABASE " + db);
             }
@@ -73,7 +74,7 @@ class AdviseLiveCliIT {
     @AfterAll
     static void dropDatabases() throws Exception {
         try (Connection c = jdbc("postgres"); Statement st = c.createStatement()) {
-            for (String db : List.of(DB, BARE)) {
+            for (String db : List.of(DB, BARE, SHOP)) {
                 st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
@@ -177,6 +178,33 @@ class AdviseLiveCliIT {
         Cli.Result noUrl = Cli.run("advise", "--workload", dir.resolve("w.sql").toString(), "--budget-mb", "10");
         assertThat(noUrl.exitCode()).isEqualTo(2);
         assertThat(noUrl.stderr()).contains("--workload needs a database");
+    }
+
+    @Test
+    void theSpecsPatternsOnAUsersDatabaseThroughHypoPg() throws Exception {
+        Path out = dir.resolve("shop");
+        Cli.Result design = Cli.run("design", "examples/shop.yaml", "--out", out.toString(), "--no-apply");
+        assertThat(design.exitCode()).as(design.toString()).isZero();
+        try (Connection c = jdbc(SHOP); Statement st = c.createStatement()) {
+            st.execute(Files.readString(out.resolve("schema.sql")));
+            st.execute("CREATE EXTENSION hypopg");
+        }
+        Cli.Result seed = Cli.run("seed", "examples/shop.yaml", "--url", url(SHOP), "--scale", "0.001");
+        assertThat(seed.exitCode()).as(seed.toString()).isZero();
+        try (Connection c = jdbc(SHOP); Statement st = c.createStatement()) {
+            st.execute("VACUUM ANALYZE");
+        }
+        List<String> before = fingerprint(SHOP);
+        Cli.Result r = Cli.run("advise", "--spec", "examples/shop.yaml", "--url", url(SHOP), "--budget-mb", "50",
+                "--format", "json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode a = JSON.readTree(r.stdout());
+        assertThat(a.get("queries")).hasSize(9);
+        assertThat(a.get("queries").get(0).get("weight").asDouble()).isEqualTo(300); // customer_orders: 300/s
+        assertThat(a.get("relativeCost").asDouble()).isLessThanOrEqualTo(1.0);
+        assertThat(r.stderr()).contains("through HypoPG (read-only): 9 statements")
+                .contains("HypoPG cannot simulate it"); // the GIN candidate of the search pattern
+        assertThat(fingerprint(SHOP)).isEqualTo(before);
     }
 
     @Test
