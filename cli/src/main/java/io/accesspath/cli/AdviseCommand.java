@@ -5,6 +5,7 @@ import io.accesspath.core.advise.AdviceReport;
 import io.accesspath.core.advise.Advisor;
 import io.accesspath.core.advise.Budget;
 import io.accesspath.core.advise.CostMatrix;
+import io.accesspath.core.advise.RecordingWhatIf;
 import io.accesspath.core.advise.WhatIf;
 import io.accesspath.core.error.UserError;
 import java.nio.file.Path;
@@ -28,6 +29,44 @@ public final class AdviseCommand implements Callable<Integer> {
             description = "A recorded what-if cost matrix (format in docs/advisor.md).")
     Path costMatrix;
 
+    @Option(names = "--url", paramLabel = "URL",
+            description = "A live PostgreSQL (read-only; what-if indexes through HypoPG, which must be installed there).")
+    String url;
+
+    @Option(names = "--spec", paramLabel = "SPEC",
+            description = "The spec's access patterns are the workload (weights: their frequencies). Without --url,"
+                    + " an embedded PostgreSQL holding the designed schema seeded at --scale.")
+    Path spec;
+
+    @Option(names = "--workload", paramLabel = "FILE.sql",
+            description = "SQL statements separated by ';', each optionally preceded by '-- weight: N' (default 1)"
+                    + " and '-- name: ID'; parameters as $1 or ?.")
+    Path workload;
+
+    @Option(names = "--pg-stat-statements",
+            description = "The workload is the top statements of pg_stat_statements on --url (calls as weights).")
+    boolean pgStatStatements;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "50",
+            description = "With --pg-stat-statements: how many statements, by total execution time (default 50).")
+    int top;
+
+    @Option(names = "--scale", paramLabel = "F",
+            description = "With --spec and no --url: the fraction of the declared volume to seed (default: verify's"
+                    + " larger default scale, about 1.2M rows in all).")
+    Double scale;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the data and of parameter picks (default 42).")
+    Long seed;
+
+    @Option(names = "--record-matrix", paramLabel = "FILE.json",
+            description = "Write every what-if cost asked during this run as a cost matrix (replay with --cost-matrix).")
+    Path recordMatrix;
+
+    @Option(names = "--create-hypopg",
+            description = "Run CREATE EXTENSION hypopg on --url when it is missing (the one write accesspath then makes).")
+    boolean createHypoPg;
+
     @Option(names = "--budget-mb", paramLabel = "N", required = true,
             description = "Storage budget for all chosen indexes, existing ones kept included (1 MB = 1,048,576 bytes).")
     double budgetMb;
@@ -49,11 +88,31 @@ public final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Budget budget = budget();
-        WhatIf whatIf = whatIf();
-        Advice advice = Advisor.advise(whatIf, budget);
+        if (costMatrix != null) {
+            if (url != null || spec != null || workload != null || pgStatStatements || recordMatrix != null) {
+                throw UserError.invalid("--cost-matrix replays a recorded matrix: it takes no --url, --spec,"
+                        + " --workload, --pg-stat-statements or --record-matrix");
+            }
+            print(Advisor.advise(whatIf(), budget));
+            return 0;
+        }
+        try (LiveWhatIf live = LiveWhatIf.open(this)) {
+            WhatIf w = live.whatIf();
+            RecordingWhatIf recording = recordMatrix == null ? null : new RecordingWhatIf(w);
+            Advice advice = Advisor.advise(recording == null ? w : recording, budget);
+            if (recording != null) {
+                recording.matrix().write(recordMatrix);
+                io.accesspath.cli.internal.Log.info("recorded " + recordMatrix);
+            }
+            print(advice);
+            live.summary(advice);
+        }
+        return 0;
+    }
+
+    private void print(Advice advice) {
         System.out.print(render(advice));
         System.out.flush();
-        return 0;
     }
 
     Budget budget() {
@@ -70,12 +129,8 @@ public final class AdviseCommand implements Callable<Integer> {
         return budget;
     }
 
-    /** Where the what-if costs come from: today a recorded matrix. */
+    /** The recorded matrix of --cost-matrix. */
     WhatIf whatIf() {
-        if (costMatrix == null) {
-            throw UserError.invalid("give the what-if costs: --cost-matrix FILE.json (a recorded matrix, see"
-                    + " docs/advisor.md)");
-        }
         return CostMatrix.read(costMatrix);
     }
 

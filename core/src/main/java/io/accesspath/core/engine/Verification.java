@@ -181,6 +181,44 @@ public final class Verification {
         }
     }
 
+    /**
+     * Starts an embedded database holding the design seeded at one scale (default: the larger of
+     * verify's two default scales), stored and analyzed as verify stores it: for the index advisor
+     * of a spec's workload. The caller closes it (which stops and deletes it).
+     */
+    public static Database seededEmbedded(Design design, Dialect dialect, OptionalDouble scale, long seed,
+                                          Listener listener) {
+        Map<String, Long> declared = declaredRows(design);
+        Set<String> read = tablesRead(design);
+        double s = scale.isPresent() ? scale.getAsDouble() : last(defaultScales(declared, read));
+        if (!(s > 0)) {
+            throw UserError.invalid("--scale must be more than 0, not " + Options.number(s));
+        }
+        SeedOptions seedOptions = SeedOptions.defaults().withSeed(seed).withScale(s)
+                .withRows(rowOverrides(design, declared, read, s, s));
+        SeedPlan.of(design, seedOptions);
+        listener.info("starting an embedded PostgreSQL...");
+        Database db = dialect.startEmbedded();
+        try {
+            listener.info("seeding at scale " + io.accesspath.core.verify.render.VerifyText.scale(s) + "...");
+            SeedReport seeded = Seeding.run(design, seedOptions, new SeedTarget.Load(db, true, false, true),
+                    SeedListener.NONE);
+            listener.info("  " + Fmt.count(seeded.rows()) + " rows in " + Fmt.trim(seeded.seconds()) + " s");
+            try (VerifyDriver driver = dialect.verifier(db, design.schema(), seed)) {
+                timeOrder(design, driver, listener);
+                driver.settle();
+            }
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static double last(List<Double> scales) {
+        return scales.get(scales.size() - 1);
+    }
+
     // ---- scales ---------------------------------------------------------------------------------
 
     /** Rows of every table at the declared volume (planned once: planning a large volume takes seconds). */
@@ -520,7 +558,9 @@ public final class Verification {
                     if (status == VerifyReport.Status.PASS) {
                         status = VerifyReport.Status.WARN;
                     }
-                    problems.add("at scale " + Fmt.trim(runs.get(i).scale()) + ", " + v.label() + ": "
+                    VerifyReport.Run r = runs.get(i);
+                    problems.add("at scale " + io.accesspath.core.verify.render.VerifyText.scale(r.scale()) + " ("
+                            + Fmt.count(r.tableRows()) + " rows), " + v.label() + ": "
                             + v.verdict().cause().orElse("the plan differs"));
                 }
             }

@@ -23,8 +23,11 @@ public interface SeedLoader extends AutoCloseable {
     /**
      * Starts loading one table: a transaction and a bulk load of {@code columns}, fed with
      * {@link TableLoad#write}.
+     *
+     * @param fresh the seed created the table and no foreign key references it yet: the load may
+     *              empty it in its transaction and write rows already frozen (visible to all)
      */
-    TableLoad begin(TableSeed table, List<String> columns, boolean binary);
+    TableLoad begin(TableSeed table, List<String> columns, boolean binary, boolean fresh);
 
     /**
      * Starts loading a deferred reference: rows of (key, reference columns) that update the
@@ -52,6 +55,15 @@ public interface SeedLoader extends AutoCloseable {
          * @return the rows the database took
          */
         long commit();
+
+        /**
+         * Stops the load from another thread: the database is asked to cancel the bulk load, and
+         * the next {@link #write} or {@link #commit()} fails, so the transaction rolls back. Does
+         * nothing once the commit has begun (the table will be loaded).
+         *
+         * @return whether the load was stopped
+         */
+        boolean cancel();
 
         /** Rolls back (a no-op after {@link #commit()}); closes the connection. */
         @Override

@@ -26,7 +26,9 @@ import org.postgresql.copy.CopyIn;
  * Loads seed data into PostgreSQL with COPY (pgjdbc's CopyManager), one connection and one
  * transaction per table: the COPY, then {@code setval} on the table's identity sequence, then
  * COMMIT. Constraints stay in force during the load. A failure or an interruption rolls the
- * table's transaction back.
+ * table's transaction back. A table the seed has just created is emptied in the same transaction
+ * and loaded with COPY FREEZE: its rows are written frozen and all-visible, so no VACUUM has to
+ * revisit them.
  */
 final class PgSeedLoader implements SeedLoader {
     private final Database db;
@@ -79,10 +81,19 @@ final class PgSeedLoader implements SeedLoader {
     }
 
     @Override
-    public TableLoad begin(TableSeed table, List<String> columns, boolean binary) {
-        String copy = "COPY " + PgIdentifiers.quote(table.name()) + " (" + PgSeedScript.columnList(columns)
-                + ") FROM STDIN" + (binary ? " (FORMAT binary)" : "");
-        return new PgTableLoad(db, table, copy, List.of(), identity(table));
+    public TableLoad begin(TableSeed table, List<String> columns, boolean binary, boolean fresh) {
+        String name = PgIdentifiers.quote(table.name());
+        List<String> options = new ArrayList<>();
+        if (binary) {
+            options.add("FORMAT binary");
+        }
+        if (fresh) {
+            options.add("FREEZE");
+        }
+        String copy = "COPY " + name + " (" + PgSeedScript.columnList(columns) + ") FROM STDIN"
+                + (options.isEmpty() ? "" : " (" + String.join(", ", options) + ")");
+        // COPY FREEZE needs the table emptied (or created) in the same transaction.
+        return new PgTableLoad(db, table, copy, fresh ? List.of("TRUNCATE " + name) : List.of(), identity(table));
     }
 
     @Override
@@ -140,6 +151,9 @@ final class PgSeedLoader implements SeedLoader {
         private final List<String> after;
         private final Connection connection;
         private final CopyIn copy;
+        private final Object commitLock = new Object();
+        private volatile boolean cancelled;
+        private boolean committing;
         private boolean committed;
 
         PgTableLoad(Database db, TableSeed table, String copySql, List<String> before, List<String> after) {
@@ -165,6 +179,9 @@ final class PgSeedLoader implements SeedLoader {
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
+            if (cancelled) {
+                throw interrupted();
+            }
             try {
                 copy.writeToCopy(bytes, offset, length);
             } catch (SQLException e) {
@@ -174,6 +191,12 @@ final class PgSeedLoader implements SeedLoader {
 
         @Override
         public long commit() {
+            synchronized (commitLock) {
+                if (cancelled) {
+                    throw interrupted();
+                }
+                committing = true;
+            }
             try {
                 long rows = copy.endCopy();
                 try (java.sql.Statement s = connection.createStatement()) {
@@ -187,6 +210,28 @@ final class PgSeedLoader implements SeedLoader {
             } catch (SQLException e) {
                 throw failure("loading table " + table.name() + " into " + db.target() + " failed", e);
             }
+        }
+
+        @Override
+        public boolean cancel() {
+            synchronized (commitLock) {
+                if (committing) {
+                    return false;
+                }
+                cancelled = true;
+            }
+            try {
+                // A cancel request on its own connection: safe from another thread, and the server
+                // stops reading the COPY at its next row, should the writer be blocked on a full socket.
+                connection.unwrap(PGConnection.class).cancelQuery();
+            } catch (SQLException ignored) {
+                // The writer sees the flag at its next write; closing the connection ends the rest.
+            }
+            return true;
+        }
+
+        private UserError interrupted() {
+            return UserError.database("loading table " + table.name() + " into " + db.target() + " was interrupted", null);
         }
 
         @Override
