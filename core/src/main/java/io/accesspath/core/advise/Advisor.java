@@ -32,24 +32,26 @@ import java.util.stream.IntStream;
  *       cost with every candidate that still fits) is admissible because adding an index never
  *       makes the planner's best plan dearer.</li>
  * </ol>
- * Ties are broken by write cost, then size, then id, so the output is deterministic.
+ * Ties are broken by write cost, then the bytes to build (an existing index is kept rather than
+ * an equivalent one built), then size, then id, so the output is deterministic.
  */
 public final class Advisor {
     /**
      * Tuning. {@code exactCandidates}: run branch and bound over the what-if when at most this
      * many candidates are usable; {@code exactNodes}: give it up after this many nodes (the result
-     * then says it is not proven optimal); {@code groupSeeds}: how many complementary groups seed
+     * then says it is not proven optimal), or after it asked this many {@code exactCalls} what-if
+     * questions; {@code groupSeeds}: how many complementary groups seed
      * the greedy and the local search; {@code localStarts}: how many of the best seeds the local
      * search starts from; {@code pairProbe}: probe pairs among at most this many of a query's
      * candidates (the best alone); {@code probedNodes}: node limit of the search over probed sets.
      */
-    public record Options(int exactCandidates, long exactNodes, int groupSeeds, int localStarts, int pairProbe,
-            long probedNodes) {
-        public static final Options DEFAULT = new Options(40, 200_000, 64, 3, 24, 200_000);
+    public record Options(int exactCandidates, long exactNodes, long exactCalls, int groupSeeds, int localStarts,
+            int pairProbe, long probedNodes) {
+        public static final Options DEFAULT = new Options(40, 200_000, 5_000, 64, 3, 24, 200_000);
 
         /** Heuristics only, no branch and bound over the what-if (to measure them alone). */
         public Options heuristicOnly() {
-            return new Options(0, 0, groupSeeds, localStarts, pairProbe, probedNodes);
+            return new Options(0, 0, 0, groupSeeds, localStarts, pairProbe, probedNodes);
         }
     }
 
@@ -88,7 +90,7 @@ public final class Advisor {
      * {@code nodeLimit} nodes: {@link Advice#optimal()} says whether it finished.
      */
     public static Advice exact(WhatIf whatIf, Budget budget, long nodeLimit) {
-        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, 0, 0, 0, 0));
+        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, Long.MAX_VALUE, 0, 0, 0, 0));
         State s = a.trim(a.branchAndBound(null, nodeLimit));
         return Explanation.of(a.sp, s.set, a.optimal, "branch and bound");
     }
@@ -98,8 +100,7 @@ public final class Advisor {
         List<MatrixOptimum.Options> probed = probe();
         MatrixOptimum model = new MatrixOptimum(probed, sp.size, sp.write, sp.budget, options.probedNodes());
         seeds.add(greedy(sp.of(model.run()), true, null));
-        State fromEmpty = greedy(sp.empty(), true, null);
-        seeds.add(fromEmpty);
+        seeds.add(greedy(sp.empty(), true, null));
         seeds.add(greedy(sp.empty(), false, null));
         int firstPick = pick(sp.empty(), true, null);
         for (int i = 0; i < sp.n; i++) {
@@ -355,35 +356,38 @@ public final class Advisor {
         private State whole;
         private double total;
         private double write;
+        private long fresh;
         private long size;
 
         Move(State origin) {
             this.origin = origin;
             total = origin.total;
             write = origin.write;
+            fresh = origin.fresh;
             size = origin.size;
         }
 
         void consider(State base, int add) {
-            offer(base.total + base.deltaAdd(add), base.write + sp.write[add], base.size + sp.size[add], base, add, -1,
-                    null);
+            offer(base.total + base.deltaAdd(add), base.write + sp.write[add], base.fresh + sp.fresh(add),
+                    base.size + sp.size[add], base, add, -1, null);
         }
 
         void considerDrop(State base, int drop) {
-            offer(base.total + base.deltaRemove(drop), base.write - sp.write[drop], base.size - sp.size[drop], base, -1,
-                    drop, null);
+            offer(base.total + base.deltaRemove(drop), base.write - sp.write[drop], base.fresh - sp.fresh(drop),
+                    base.size - sp.size[drop], base, -1, drop, null);
         }
 
         void consider(State t) {
             if (t != null) {
-                offer(t.total, t.write, t.size, null, -1, -1, t);
+                offer(t.total, t.write, t.fresh, t.size, null, -1, -1, t);
             }
         }
 
-        private void offer(double t, double w, long b, State base, int a, int d, State w2) {
-            if (origin.compare(t, w, b, total, write, size) < 0) {
+        private void offer(double t, double w, long f, long b, State base, int a, int d, State w2) {
+            if (origin.compare(t, w, f, b, total, write, fresh, size) < 0) {
                 total = t;
                 write = w;
+                fresh = f;
                 size = b;
                 from = base;
                 add = a;
@@ -460,6 +464,7 @@ public final class Advisor {
     private State incumbent;
     private long nodes;
     private long nodeLimit;
+    private long callLimit;
 
     State branchAndBound(State start, long limit) {
         List<Integer> usable = new ArrayList<>();
@@ -476,6 +481,8 @@ public final class Advisor {
         incumbent = start == null ? e.copy() : start.copy();
         nodes = 0;
         nodeLimit = limit;
+        callLimit = sp.whatIf.calls() > Long.MAX_VALUE - options.exactCalls() ? Long.MAX_VALUE
+                : sp.whatIf.calls() + options.exactCalls();
         optimal = true;
         dfs(0, e);
         incumbent.settle();
@@ -483,7 +490,7 @@ public final class Advisor {
     }
 
     private void dfs(int k, State s) {
-        if (++nodes > nodeLimit) {
+        if (++nodes > nodeLimit || sp.whatIf.calls() > callLimit) {
             optimal = false;
             return;
         }

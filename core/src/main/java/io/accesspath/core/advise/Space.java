@@ -64,6 +64,11 @@ final class Space {
         return t;
     }
 
+    /** The bytes candidate {@code i} adds to what must be built: 0 for an existing index. */
+    long fresh(int i) {
+        return existing[i] ? 0 : size[i];
+    }
+
     /** Whether a candidate can matter at all: relevant to a query, and fits the budget alone. */
     boolean usable(int i) {
         return whatIf.queriesOf(i).length > 0 && size[i] <= budget.storageBytes()
@@ -76,6 +81,8 @@ final class Space {
         final BitSet set;
         final double[] qcost;
         long size;
+        /** Bytes of the chosen indexes that do not exist yet (what would have to be built). */
+        long fresh;
         double write;
         double total;
 
@@ -94,6 +101,7 @@ final class Space {
             set = (BitSet) o.set.clone();
             qcost = o.qcost.clone();
             size = o.size;
+            fresh = o.fresh;
             write = o.write;
             total = o.total;
         }
@@ -134,6 +142,7 @@ final class Space {
         void add(int i) {
             set.set(i);
             size += sp.size[i];
+            fresh += sp.fresh(i);
             write += sp.write[i];
             update(i);
         }
@@ -141,6 +150,7 @@ final class Space {
         void remove(int i) {
             set.clear(i);
             size -= sp.size[i];
+            fresh -= sp.fresh(i);
             write -= sp.write[i];
             update(i);
         }
@@ -162,12 +172,15 @@ final class Space {
             total = t;
         }
 
-        /** Whether this configuration is better than {@code o}: cost, then write cost, size, ids. */
+        /**
+         * Whether this configuration is better than {@code o}: cost, then write cost, bytes to
+         * build (keeping an existing index beats building an equivalent one), size, ids.
+         */
         boolean betterThan(State o) {
             if (o == null) {
                 return true;
             }
-            int c = compare(total, write, size, o.total, o.write, o.size);
+            int c = compare(total, write, fresh, size, o.total, o.write, o.fresh, o.size);
             if (c != 0) {
                 return c < 0;
             }
@@ -177,7 +190,7 @@ final class Space {
             return f >= 0 && set.get(f);
         }
 
-        int compare(double t1, double w1, long s1, double t2, double w2, long s2) {
+        int compare(double t1, double w1, long f1, long s1, double t2, double w2, long f2, long s2) {
             if (t1 < t2 - sp.eps) {
                 return -1;
             }
@@ -190,7 +203,7 @@ final class Space {
             if (w1 > w2 + 1e-9) {
                 return 1;
             }
-            return Long.compare(s1, s2);
+            return f1 != f2 ? Long.compare(f1, f2) : Long.compare(s1, s2);
         }
     }
 }
