@@ -106,9 +106,13 @@ class CandidatesTest {
     void tablesReadAreRecordedAndUnreadableSqlIsAWarningNotAFailure() {
         Candidates.Result r = Candidates.generate(catalog(), ordered(
                 "x", "SELECT * FROM orders o WHERE EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id)",
-                "bad", "SELEC nonsense"));
+                "bad", "SELEC nonsense",
+                "insert", "INSERT INTO orders (id, customer_id) VALUES ($1, $2)",
+                "insert_select", "INSERT INTO orders (id) SELECT id FROM customers WHERE country = 'NL'"));
+        assertThat(r.tablesOf().get("insert")).isEmpty();
+        assertThat(r.tablesOf().get("insert_select")).containsExactly("public.customers");
         assertThat(r.tablesOf().get("x")).containsExactlyInAnyOrder("public.orders", "public.customers");
-        assertThat(r.tablesOf().get("bad")).isEmpty();
+        assertThat(r.tablesOf()).doesNotContainKey("bad");
         assertThat(r.warnings()).singleElement().asString().startsWith("bad: no candidates");
     }
 
