@@ -16,7 +16,7 @@
 --   index, and writes to other rows skip it). Est. ~19 entries read per call, ~51 for the hottest
 --   values. Serves comment_count (500/s): equality on article_id first; partial: WHERE deleted_at
 --   IS NULL keeps only the ~95% of rows the pattern reads (a smaller index, and writes to other
---   rows skip it). Est. ~19 entries read per call, ~1.82M for the hottest values. INCLUDE
+--   rows skip it). Est. ~19 entries read per call, ~39.9k for the hottest values. INCLUDE
 --   (deleted_at): the pattern runs 500/s and needs only article_id, deleted_at, so the index alone
 --   answers it (an index-only scan once the visibility map is set).
 --

@@ -8,6 +8,11 @@ import io.accesspath.core.design.Designer;
 import io.accesspath.core.engine.SeedListener;
 import io.accesspath.core.engine.SeedReport;
 import io.accesspath.core.engine.SeedTarget;
+import io.accesspath.core.dialect.Dialects;
+import io.accesspath.core.engine.internal.ChunkPipeline;
+import io.accesspath.core.engine.internal.Loading;
+import io.accesspath.core.engine.internal.Projections;
+import io.accesspath.core.seed.SeedSupport;
 import io.accesspath.core.engine.Seeding;
 import io.accesspath.core.schema.Index;
 import io.accesspath.core.seed.SeedOptions;
@@ -45,8 +50,10 @@ import java.util.stream.Stream;
 
 /**
  * Loads a spec's seed (shop.yaml at 10 million rows and more) into a PostgreSQL server and
- * compares, in the same run and on the same schema (every constraint enforced, secondary indexes
- * built after the data in every case):
+ * compares, in the same run and on the same schema (primary keys, unique and check constraints
+ * enforced during the load; secondary indexes built and foreign keys added after the data in every
+ * case, as the seed does in a schema it creates; COPY FREEZE into tables emptied in the same
+ * transaction for both COPY loads):
  * <ol>
  *   <li>accesspath seed: generation and binary COPY, tables in parallel where foreign keys allow;</li>
  *   <li>the server's own COPY FROM of pre-generated CSV files of the same rows (server-side, so no
@@ -55,7 +62,8 @@ import java.util.stream.Stream;
  * </ol>
  * Prints the figures as Markdown. Run it with -Xmx512m: the peak heap of the seed is reported.
  *
- * <p>Arguments: {@code --spec FILE --url URL --scale F --threads N --insert-rows N --dir DIR}.
+ * <p>Arguments: {@code --spec FILE --url URL --scale F --threads N --insert-rows N --dir DIR
+ * [--seed-only]}.
  */
 public final class SeedBenchmark {
     private final Design design;
@@ -82,17 +90,23 @@ public final class SeedBenchmark {
                 "postgresql://postgres@127.0.0.1:5432/postgres"), Path.of(a.getOrDefault("--dir",
                 "/tmp/accesspath-bench")), threads);
         b.run(Double.parseDouble(a.getOrDefault("--scale", "0.125")),
-                Long.parseLong(a.getOrDefault("--insert-rows", "300000")));
+                Long.parseLong(a.getOrDefault("--insert-rows", "300000")), a.containsKey("--seed-only"));
     }
 
-    private void run(double scale, long insertRows) throws Exception {
+    /** @param seedOnly stop after the seed (to profile it) */
+    private void run(double scale, long insertRows, boolean seedOnly) throws Exception {
         SeedOptions options = SeedOptions.defaults().withScale(scale).withThreads(threads);
         SeedPlan warmupPlan = SeedPlan.of(design, options.withScale(scale / 10));
         SeedPlan plan = SeedPlan.of(design, options);
         log("plan: " + plan.totalRows() + " rows in " + plan.tables().size() + " tables");
 
         Phase warmup = ours(warmupPlan, "warm-up (scale " + scale / 10 + ")");
+        generateOnly(warmupPlan);
+        Phase generation = generateOnly(plan);
         Phase seed = ours(plan, "accesspath seed");
+        if (seedOnly) {
+            return;
+        }
 
         prepareCsv(plan);
         Phase serialCopy = serverCopy(plan, false);
@@ -100,7 +114,7 @@ public final class SeedBenchmark {
         Phase insert = batchInsert(plan, insertRows, false);
         Phase autocommit = batchInsert(plan, insertRows / 10, true);
 
-        report(plan, scale, warmup, seed, serialCopy, parallelCopy, insert, autocommit);
+        report(plan, scale, warmup, generation, seed, serialCopy, parallelCopy, insert, autocommit);
     }
 
     // ---- accesspath seed ------------------------------------------------------------------------
@@ -146,6 +160,31 @@ public final class SeedBenchmark {
         }
     }
 
+    /**
+     * Generation and binary encoding alone, the bytes discarded: what the client can produce with
+     * no database in the way (tables one after the other, chunks in parallel).
+     */
+    private Phase generateOnly(SeedPlan plan) throws Exception {
+        SeedSupport support = Dialects.byId("postgresql").seeding();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            ChunkPipeline pipeline = new ChunkPipeline(pool, 2 * threads);
+            long rows = 0;
+            long t0 = System.nanoTime();
+            for (TableSeed t : plan.tables()) {
+                int[] projection = Projections.main(plan, t, Set.of());
+                rows += pipeline.run(t, support.encoder(t, projection, support.binaryCapable(t, projection)),
+                        (b, n, r) -> { });
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            log(String.format(Locale.ROOT, "generation only (binary COPY bytes discarded, %d threads): %,d rows in"
+                    + " %.1f s (%,.0f rows/s)", threads, rows, seconds, rows / seconds));
+            return new Phase("generation only", rows, seconds, 0, seconds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- the server's own COPY FROM ----------------------------------------------------------
 
     private void prepareCsv(SeedPlan plan) throws IOException {
@@ -165,12 +204,18 @@ public final class SeedBenchmark {
     private Phase serverCopy(SeedPlan plan, boolean parallel) throws Exception {
         String name = parallel ? "server COPY FROM file, tables in parallel" : "server COPY FROM file, one at a time";
         try (Scratch db = scratch()) {
-            db.database.apply(schemaWithoutSecondaryIndexes(), ApplyMode.COMMIT);
+            db.database.apply(ddl().now(), ApplyMode.COMMIT);
             long t0 = System.nanoTime();
             long rows = parallel ? copyInParallel(db, plan) : copyInOrder(db, plan);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            log(String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,.0f rows/s)", name, rows, seconds, rows / seconds));
-            return new Phase(name, rows, seconds, 0, seconds);
+            db.database.apply(ddl().later(), ApplyMode.COMMIT);
+            try (Connection c = db.database.open(); java.sql.Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+            double total = (System.nanoTime() - t0) / 1e9;
+            log(String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,.0f rows/s), with indexes, foreign keys and"
+                    + " ANALYZE %.1f s", name, rows, seconds, rows / seconds, total));
+            return new Phase(name, rows, seconds, 0, total);
         }
     }
 
@@ -182,26 +227,21 @@ public final class SeedBenchmark {
         return rows;
     }
 
-    /** The same schedule as the seed: a table starts once the tables it references are loaded. */
+    /**
+     * The same schedule as the seed in a schema it created (foreign keys come after the data):
+     * as many tables at a time as the seed loads, the largest first.
+     */
     private long copyInParallel(Scratch db, SeedPlan plan) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, threads));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, Math.max(2, threads)));
         try {
-            Map<String, Future<Long>> running = new LinkedHashMap<>();
-            Set<String> done = new HashSet<>();
+            List<Future<Long>> running = new ArrayList<>();
+            for (TableSeed t : plan.tables().stream().sorted(Comparator.comparingLong(TableSeed::rows).reversed())
+                    .toList()) {
+                running.add(pool.submit(() -> copyTable(db, t)));
+            }
             long rows = 0;
-            while (done.size() < plan.tables().size()) {
-                for (TableSeed t : plan.tables()) {
-                    if (!running.containsKey(t.name()) && done.containsAll(t.dependsOn())) {
-                        running.put(t.name(), pool.submit(() -> copyTable(db, t)));
-                    }
-                }
-                for (Map.Entry<String, Future<Long>> e : running.entrySet()) {
-                    if (!done.contains(e.getKey()) && e.getValue().isDone()) {
-                        rows += e.getValue().get();
-                        done.add(e.getKey());
-                    }
-                }
-                Thread.sleep(5);
+            for (Future<Long> f : running) {
+                rows += f.get();
             }
             return rows;
         } finally {
@@ -215,9 +255,15 @@ public final class SeedBenchmark {
         try (Stream<String> first = Files.lines(csv, StandardCharsets.UTF_8)) {
             header = first.findFirst().orElseThrow();
         }
+        // As the seed does for a table it created: emptied in the same transaction, rows written frozen.
         try (Connection c = db.database.open(); java.sql.Statement s = c.createStatement()) {
-            return s.executeUpdate("COPY " + PgIdentifiers.quote(t.name()) + " (" + header + ") FROM '" + csv
-                    + "' WITH (FORMAT csv, HEADER true)");
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL synchronous_commit = off");
+            s.execute("TRUNCATE " + PgIdentifiers.quote(t.name()));
+            long rows = s.executeUpdate("COPY " + PgIdentifiers.quote(t.name()) + " (" + header + ") FROM '" + csv
+                    + "' WITH (FORMAT csv, HEADER true, FREEZE true)");
+            c.commit();
+            return rows;
         }
     }
 
@@ -231,7 +277,7 @@ public final class SeedBenchmark {
         String name = "JDBC batched INSERT, 1,000 rows a batch, " + (autocommit ? "autocommit (the JDBC default)"
                 : "one transaction per table") + ", subset";
         try (Scratch db = scratch()) {
-            db.database.apply(schemaWithoutSecondaryIndexes(), ApplyMode.COMMIT);
+            db.database.apply(ddl().now(), ApplyMode.COMMIT);
             long rows = 0;
             long t0 = System.nanoTime();
             try (Connection c = db.database.open()) {
@@ -264,27 +310,22 @@ public final class SeedBenchmark {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private List<Statement> schemaWithoutSecondaryIndexes() {
-        Set<String> secondary = new HashSet<>();
-        for (Index i : design.schema().allIndexes()) {
-            if (!i.unique()) {
-                secondary.add(i.name());
-            }
-        }
-        return PgDdl.render(design.schema()).stream()
-                .filter(s -> !(s.kind().equals(Statement.INDEX) && secondary.contains(s.subject()))).toList();
+    /** The schema as the seed applies it: secondary indexes and foreign keys after the data. */
+    private Loading.Ddl ddl() {
+        return Loading.Ddl.split(PgDdl.render(design.schema()), design.schema(), true);
     }
 
-    private void report(SeedPlan plan, double scale, Phase warmup, Phase seed, Phase serialCopy, Phase parallelCopy,
+    private void report(SeedPlan plan, double scale, Phase warmup, Phase generation, Phase seed, Phase serialCopy, Phase parallelCopy,
                         Phase insert, Phase autocommit) {
         Phase best = parallelCopy.rate() >= serialCopy.rate() ? parallelCopy : serialCopy;
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%s at scale %s: %,d rows in %d tables.%n%n", design.spec().name(), scale,
                 plan.totalRows(), plan.tables().size()));
-        md.append("| load | rows | seconds | rows/s | vs seed |\n|---|---:|---:|---:|---:|\n");
-        for (Phase p : List.of(seed, serialCopy, parallelCopy, insert, autocommit)) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2fx |%n", p.name(), p.rows(),
-                    p.seconds(), p.rate(), seed.rate() / p.rate()));
+        md.append("| load | rows | seconds | rows/s | seed is | whole run s |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Phase p : List.of(generation, seed, serialCopy, parallelCopy, insert, autocommit)) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2fx | %s |%n", p.name(), p.rows(),
+                    p.seconds(), p.rate(), seed.rate() / p.rate(),
+                    p.total() > p.seconds() ? String.format(Locale.ROOT, "%.1f", p.total()) : ""));
         }
         md.append(String.format(Locale.ROOT, "%nseed / best server COPY: %.0f%% (target >= 80%%); seed / batched INSERT:"
                 + " %.1fx in one transaction per table, %.1fx with autocommit (target >= 10x).%n",
@@ -292,8 +333,11 @@ public final class SeedBenchmark {
         md.append(String.format(Locale.ROOT, "Peak heap during the seed (sum of the heap pools' peaks, -Xmx%d MB): %d MB"
                 + " at %,d rows, %d MB at %,d rows (warm-up).%n", Runtime.getRuntime().maxMemory() >> 20,
                 seed.peakHeap() >> 20, seed.rows(), warmup.peakHeap() >> 20, warmup.rows()));
-        md.append(String.format(Locale.ROOT, "The seed's whole run (schema, load, %d secondary indexes, ANALYZE): %.1f s.%n",
-                design.schema().allIndexes().stream().filter(i -> !i.unique()).count(), seed.total()));
+        md.append(String.format(Locale.ROOT, "Whole run: the load, then %d secondary indexes, %d foreign keys and"
+                + " ANALYZE (the seed's also counts planning and creating the schema).%n",
+                design.schema().allIndexes().stream().filter(i -> !i.unique()).count(),
+                ddl().later().stream().filter(st -> st.kind().equals(Statement.FOREIGN_KEY)).count()));
+        md.append(String.format(Locale.ROOT, "Load average (1, 5, 15 min) at the end: %s.%n", loadAverage()));
         md.append(String.format(Locale.ROOT, "Machine: %d processors (%s), %s RAM; %s; Java %s.%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memory(), serverVersion(),
                 System.getProperty("java.version")));
@@ -304,6 +348,15 @@ public final class SeedBenchmark {
     private String serverVersion() {
         try (PgUrlDatabase db = PgUrlDatabase.connect(adminUrl, ConnectOptions.DEFAULT)) {
             return "PostgreSQL " + db.serverVersion().number();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -394,14 +447,20 @@ public final class SeedBenchmark {
         }
     }
 
+    /** A progress line on stderr, after the time and the 1-minute load average. */
     private static void log(String line) {
-        System.err.println(line);
+        System.err.println("[" + java.time.LocalTime.now().withNano(0) + " load " + loadAverage().split(",")[0] + "] "
+                + line);
     }
 
     private static Map<String, String> arguments(String[] args) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            out.put(args[i], args[i + 1]);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--seed-only")) {
+                out.put(args[i], "true");
+            } else if (i + 1 < args.length) {
+                out.put(args[i], args[++i]);
+            }
         }
         return out;
     }

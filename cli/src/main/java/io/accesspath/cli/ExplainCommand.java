@@ -50,6 +50,19 @@ public final class ExplainCommand implements Callable<Integer> {
             + " inside a transaction that is rolled back.")
     boolean analyzeWrites;
 
+    @Option(names = "--validate", description = "With --url: check each index the diagnoses suggest as a hypothetical"
+            + " index (HypoPG, read-only) and report the statement's estimated cost before and after.")
+    boolean validate;
+
+    @Option(names = "--measure", description = "With --url: build each suggested index for real inside a transaction"
+            + " that is rolled back and report EXPLAIN ANALYZE times before and after. Runs the statement; holds a"
+            + " SHARE lock on the table while the index builds (writes to it wait).")
+    boolean measure;
+
+    @Option(names = "--create-hypopg",
+            description = "With --validate: run CREATE EXTENSION hypopg on --url when it is missing.")
+    boolean createHypoPg;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, markdown or json (json: PostgreSQL's FORMAT JSON plan plus \"Diagnoses\").")
     Format format;
@@ -74,12 +87,17 @@ public final class ExplainCommand implements Callable<Integer> {
             });
             return 0;
         }
+        if ((validate || measure) && url == null) {
+            throw UserError.invalid("--validate and --measure check the suggested indexes on a database: add --url URL"
+                    + " --query SQL");
+        }
         Plan p = plan != null ? read(plan) : live();
         Analysis a = PlanAnalyzer.analyze(p);
+        FixCheck check = validate || measure ? FixCheck.run(this, a) : FixCheck.NONE;
         System.out.print(switch (format) {
-            case json -> PlanReport.json(a);
-            case markdown -> PlanReport.markdown(a);
-            default -> PlanReport.text(a);
+            case json -> check.json(PlanReport.json(a));
+            case markdown -> PlanReport.markdown(a) + check.text();
+            default -> PlanReport.text(a) + check.text();
         });
         return 0;
     }
@@ -91,11 +109,16 @@ public final class ExplainCommand implements Callable<Integer> {
         if (analyzeWrites && !analyze) {
             throw UserError.invalid("--analyze-writes only matters with --analyze");
         }
-        String sql = query.startsWith("@") ? text(query.substring(1)) : query;
+        String sql = sql();
         try (Database db = Dialects.forUrl(url).connect(url, ConnectOptions.DEFAULT)) {
             return PgExplainer.explain(db, sql, List.of(),
                     new PgExplainer.Options(analyze, analyze, analyzeWrites));
         }
+    }
+
+    /** The statement of --query (or of the @FILE it names). */
+    String sql() {
+        return query.startsWith("@") ? text(query.substring(1)) : query;
     }
 
     private static Plan read(String file) {

@@ -107,7 +107,7 @@ final class LiveWhatIf implements AutoCloseable {
     }
 
     void summary(Advice advice) {
-        Log.info(whatIf.calls() + " what-if EXPLAINs (" + whatIf.cacheHits() + " answered from the session's cache)");
+        Log.info(whatIf.calls() + " what-if EXPLAINs reached the planner");
     }
 
     @Override

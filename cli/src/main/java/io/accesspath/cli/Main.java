@@ -39,6 +39,9 @@ public final class Main {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // descriptions are written as lines of up to 100 characters; at picocli's default of 80
+        // every one of them wraps raggedly
+        cmd.setUsageHelpWidth(100);
         cmd.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();

@@ -91,8 +91,8 @@ public final class SeedCommand implements Callable<Integer> {
             + " connect, and wait for Ctrl-C.")
     boolean keep;
 
-    @Option(names = "--defer-indexes", negatable = true, description = "Build secondary indexes after loading"
-            + " (default for the embedded database; with --url indexes are left as they are).")
+    @Option(names = "--defer-indexes", negatable = true, description = "Build secondary indexes and add foreign keys"
+            + " after loading (the default for the embedded database; with --url the schema is left as it is).")
     Boolean deferIndexes;
 
     @Option(names = "--truncate", description = "With --url: empty the seeded tables first (their rows are deleted).")

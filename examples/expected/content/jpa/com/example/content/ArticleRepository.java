@@ -113,7 +113,7 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 
     /**
      * Access pattern {@code search_articles}.
-     * Runs 50/s, p95 target 80 ms.
+     * Runs 50/s, p95 target 200 ms.
      *
      * <p>Expected plan: Bitmap Heap Scan on {@code article} using {@code article_search_vector_published_idx}.
      * <p>Native SQL: JPQL has no words for what this pattern asks of PostgreSQL.

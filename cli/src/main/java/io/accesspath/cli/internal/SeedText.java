@@ -21,6 +21,8 @@ public final class SeedText {
                 r.rows(), r.seconds(), r.rowsPerSecond(), mib(r.bytes())));
         r.indexes().ifPresent(p -> sb.append(String.format(Locale.ROOT, "  %d secondary indexes built in %.2f s%n",
                 p.count(), p.seconds())));
+        r.foreignKeys().ifPresent(p -> sb.append(String.format(Locale.ROOT,
+                "  %d foreign keys added and checked in %.2f s%n", p.count(), p.seconds())));
         r.analyze().ifPresent(p -> sb.append(String.format(Locale.ROOT, "  statistics refreshed in %.2f s%n",
                 p.seconds())));
         for (String d : r.differences()) {

@@ -168,7 +168,7 @@ public final class AdviceReport {
 
     private static void summary(StringBuilder sb, Advice a, String bullet) {
         long existing = a.indexes().stream().filter(b -> b.index().existing()).count() + a.removals().size();
-        sb.append(bullet).append("workload: ").append(a.queries().size()).append(" queries; budget ")
+        sb.append(bullet).append("workload: ").append(a.queries().size()).append(a.queries().size() == 1 ? " query; budget " : " queries; budget ")
                 .append(bytes(a.budget().storageBytes())).append(" of indexes");
         if (a.budget().hasWriteBudget()) {
             sb.append(", write cost ").append(num(a.budget().writeCost()));
@@ -190,7 +190,7 @@ public final class AdviceReport {
         }
         sb.append('\n');
         sb.append(bullet).append("search: ").append(a.search()).append("; ").append(a.whatIfCalls())
-                .append(" what-if calls").append(a.optimal() ? "; optimal" : "").append('\n');
+                .append(" what-if calls").append('\n');
     }
 
     /** CREATE INDEX CONCURRENTLY for new indexes with DDL, DROP INDEX CONCURRENTLY for removals. */

@@ -2,11 +2,14 @@ package io.accesspath.core.advise;
 
 import io.accesspath.core.advise.Space.State;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The index advisor's search over whole configurations (docs/advisor.md). It runs over any
@@ -14,37 +17,46 @@ import java.util.Set;
  * {@link CachingWhatIf}, so each (query, relevant indexes) question is asked once.
  *
  * <ol>
- *   <li>Greedy benefit-per-byte from several seeds: the empty configuration (also greedy by
- *       absolute benefit), each single candidate, and the pairs of candidates that are worth more
- *       together than apart for some query (complementary indexes, which plain greedy misses).</li>
- *   <li>Local search from the best few results: add, drop, swap one for one, and add a
- *       complementary pair, until no move improves the cost within the budgets.</li>
- *   <li>Branch and bound, when the candidates are few enough, starting from that result: it
- *       either proves it optimal or finds the optimum. Its bound (each query at its cost with
- *       every candidate that still fits) is admissible because adding an index never makes the
- *       planner's best plan dearer.</li>
+ *   <li>Probe: each query's cost with each relevant candidate alone, with each pair of them, and
+ *       with all of them reduced to a minimal set that keeps that cost (which finds indexes that
+ *       only pay together, such as both sides of a join, or three tables of a star join).</li>
+ *   <li>Seeds: the best choice of one probed set per query within the budget (an exact branch
+ *       and bound over the probed sets, no what-if calls), greedy benefit-per-byte and greedy by
+ *       absolute benefit from nothing, from each single candidate and from each complementary
+ *       group.</li>
+ *   <li>Local search from the best few seeds: add, drop, swap one for one, add a complementary
+ *       group (after dropping one or not), and when none improves, drop one or two and refill
+ *       greedily; finally drop whatever no longer saves anything.</li>
+ *   <li>Branch and bound over the what-if, when the candidates are few enough, starting from that
+ *       result: it either proves it optimal or finds the optimum. Its bound (each query at its
+ *       cost with every candidate that still fits) is admissible because adding an index never
+ *       makes the planner's best plan dearer.</li>
  * </ol>
  * Ties are broken by write cost, then size, then id, so the output is deterministic.
  */
 public final class Advisor {
     /**
-     * Tuning. {@code exactCandidates}: run branch and bound when at most this many candidates are
-     * usable; {@code exactNodes}: give it up after this many nodes (the result then says it is not
-     * proven optimal); {@code pairSeeds}: how many complementary pairs seed the greedy;
-     * {@code localStarts}: how many of the best greedy results the local search starts from.
+     * Tuning. {@code exactCandidates}: run branch and bound over the what-if when at most this
+     * many candidates are usable; {@code exactNodes}: give it up after this many nodes (the result
+     * then says it is not proven optimal), or after it asked this many {@code exactCalls} what-if
+     * questions; {@code groupSeeds}: how many complementary groups seed
+     * the greedy and the local search; {@code localStarts}: how many of the best seeds the local
+     * search starts from; {@code pairProbe}: probe pairs among at most this many of a query's
+     * candidates (the best alone); {@code probedNodes}: node limit of the search over probed sets.
      */
-    public record Options(int exactCandidates, long exactNodes, int pairSeeds, int localStarts) {
-        public static final Options DEFAULT = new Options(40, 200_000, 64, 3);
+    public record Options(int exactCandidates, long exactNodes, long exactCalls, int groupSeeds, int localStarts,
+            int pairProbe, long probedNodes) {
+        public static final Options DEFAULT = new Options(40, 200_000, 5_000, 64, 3, 24, 200_000);
 
-        /** Heuristics only, no branch and bound (to measure them alone). */
+        /** Heuristics only, no branch and bound over the what-if (to measure them alone). */
         public Options heuristicOnly() {
-            return new Options(0, 0, pairSeeds, localStarts);
+            return new Options(0, 0, 0, groupSeeds, localStarts, pairProbe, probedNodes);
         }
     }
 
     private final Space sp;
     private final Options options;
-    private final List<int[]> pairs = new ArrayList<>();
+    private final List<int[]> groups = new ArrayList<>();
     private boolean optimal;
     private String how = "";
 
@@ -68,60 +80,56 @@ public final class Advisor {
     /** Plain greedy benefit-per-byte from nothing: the baseline the advisor must beat. */
     public static Advice greedy(WhatIf whatIf, Budget budget) {
         Advisor a = new Advisor(whatIf, budget, Options.DEFAULT);
-        State s = a.greedy(a.sp.empty(), true);
+        State s = a.greedy(a.sp.empty(), true, null);
         return Explanation.of(a.sp, s.set, false, "greedy benefit per byte");
     }
 
     /**
-     * Branch and bound alone, from nothing (no incumbent), up to {@code nodeLimit} nodes:
-     * {@link Advice#optimal()} says whether it finished.
+     * Branch and bound over the what-if alone, from nothing (no incumbent), up to
+     * {@code nodeLimit} nodes: {@link Advice#optimal()} says whether it finished.
      */
     public static Advice exact(WhatIf whatIf, Budget budget, long nodeLimit) {
-        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, 0, 0));
-        State s = a.branchAndBound(null, nodeLimit);
+        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, Long.MAX_VALUE, 0, 0, 0, 0));
+        State s = a.trim(a.branchAndBound(null, nodeLimit));
         return Explanation.of(a.sp, s.set, a.optimal, "branch and bound");
     }
 
     private State search() {
-        List<State> results = new ArrayList<>();
-        State fromEmpty = greedy(sp.empty(), true);
-        results.add(fromEmpty);
-        results.add(greedy(sp.empty(), false));
-        int firstPick = fromEmpty.set.nextSetBit(0) < 0 ? -1 : firstPick();
+        List<State> seeds = new ArrayList<>();
+        List<MatrixOptimum.Options> probed = probe();
+        MatrixOptimum model = new MatrixOptimum(probed, sp.size, sp.write, sp.budget, options.probedNodes());
+        seeds.add(greedy(sp.of(model.run()), true, null));
+        State fromEmpty = greedy(sp.empty(), true, null);
+        seeds.add(fromEmpty);
+        seeds.add(greedy(sp.empty(), false, null));
+        int firstPick = pick(sp.empty(), true, null);
         for (int i = 0; i < sp.n; i++) {
             if (i != firstPick && sp.usable(i)) {
                 State seed = sp.empty();
                 seed.add(i);
-                results.add(greedy(seed, true));
+                seeds.add(greedy(seed, true, null));
             }
         }
-        findPairs();
-        for (int[] p : pairs) {
-            State seed = sp.empty();
-            seed.add(p[0]);
-            if (seed.fits(p[1])) {
-                seed.add(p[1]);
-                results.add(greedy(seed, true));
+        for (int[] g : groups) {
+            State seed = withGroup(sp.empty(), g);
+            if (seed != null) {
+                seeds.add(greedy(seed, true, null));
             }
         }
-        List<State> distinct = new ArrayList<>();
-        results.sort((x, y) -> x.betterThan(y) ? -1 : y.betterThan(x) ? 1 : 0);
+        seeds.sort((x, y) -> x.betterThan(y) ? -1 : y.betterThan(x) ? 1 : 0);
         Set<BitSet> seen = new LinkedHashSet<>();
-        for (State s : results) {
-            if (seen.add(s.set) && distinct.size() < Math.max(1, options.localStarts())) {
-                distinct.add(s);
-            }
-        }
         State best = null;
-        for (State s : distinct) {
-            State l = localSearch(s.copy());
-            if (l.betterThan(best)) {
-                best = l;
+        for (State s : seeds) {
+            if (seen.size() < Math.max(1, options.localStarts()) && seen.add(s.set)) {
+                State l = localSearch(s.copy());
+                if (l.betterThan(best)) {
+                    best = l;
+                }
             }
         }
         best = trim(best);
-        how = "greedy from " + results.size() + " seeds + local search";
-        long usable = java.util.stream.IntStream.range(0, sp.n).filter(sp::usable).count();
+        how = "greedy from " + seeds.size() + " seeds + local search";
+        long usable = IntStream.range(0, sp.n).filter(sp::usable).count();
         if (usable <= options.exactCandidates() && options.exactNodes() > 0) {
             State exact = branchAndBound(best, options.exactNodes());
             if (exact.betterThan(best)) {
@@ -134,16 +142,10 @@ public final class Advisor {
         return best;
     }
 
-    /** The candidate plain greedy picks first from nothing. */
-    private int firstPick() {
-        State e = sp.empty();
-        return pick(e, true);
-    }
-
     /** Adds the best candidate per byte (or absolute) while one saves anything and fits. */
-    State greedy(State s, boolean perByte) {
+    private State greedy(State s, boolean perByte, boolean[] banned) {
         while (true) {
-            int best = pick(s, perByte);
+            int best = pick(s, perByte, banned);
             if (best < 0) {
                 return s;
             }
@@ -151,11 +153,11 @@ public final class Advisor {
         }
     }
 
-    private int pick(State s, boolean perByte) {
+    private int pick(State s, boolean perByte, boolean[] banned) {
         int best = -1;
         double bestScore = 0;
         for (int i = 0; i < sp.n; i++) {
-            if (s.has(i) || !sp.usable(i) || !s.fits(i)) {
+            if (s.has(i) || banned != null && banned[i] || !sp.usable(i) || !s.fits(i)) {
                 continue;
             }
             double gain = -s.deltaAdd(i);
@@ -171,65 +173,141 @@ public final class Advisor {
         return best;
     }
 
+    /** {@code s} plus every index of {@code group}, or null if they do not fit. */
+    private static State withGroup(State s, int[] group) {
+        State t = s.copy();
+        boolean added = false;
+        for (int i : group) {
+            if (!t.has(i)) {
+                if (!t.fits(i)) {
+                    return null;
+                }
+                t.add(i);
+                added = true;
+            }
+        }
+        return added ? t : null;
+    }
+
     /**
-     * Pairs of candidates relevant to one query that save it more together than the sum of what
-     * each saves alone, best pair saving per byte first.
+     * Probes each query: its cost with each relevant candidate alone, with each pair of them, and
+     * with all of them reduced to a minimal set keeping that cost. Sets that save more together
+     * than their parts alone become complementary groups (best saving per byte first). Returns
+     * each query's probed sets and costs, for the search over probed sets.
      */
-    private void findPairs() {
-        BitSet none = new BitSet();
-        BitSet one = new BitSet();
+    private List<MatrixOptimum.Options> probe() {
+        List<MatrixOptimum.Options> probed = new ArrayList<>();
         List<int[]> found = new ArrayList<>();
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<List<Integer>> seen = new HashSet<>();
         for (int q = 0; q < sp.m; q++) {
-            int[] rel = sp.whatIf.relevantOf(q);
-            double c0 = sp.whatIf.cost(q, none);
+            int[] rel = Arrays.stream(sp.whatIf.relevantOf(q)).filter(sp::usable).toArray();
+            double c0 = sp.whatIf.cost(q, new BitSet());
+            MatrixOptimum.Options opts = new MatrixOptimum.Options(sp.weight[q], new ArrayList<>(), new ArrayList<>());
+            opts.sets().add(new int[0]);
+            opts.costs().add(c0);
             double[] single = new double[rel.length];
             for (int k = 0; k < rel.length; k++) {
-                one.clear();
-                one.set(rel[k]);
-                single[k] = sp.whatIf.cost(q, one);
-            }
-            for (int a = 0; a < rel.length; a++) {
-                if (!sp.usable(rel[a])) {
-                    continue;
+                single[k] = cost(q, rel[k]);
+                if (single[k] < c0) {
+                    opts.sets().add(new int[] {rel[k]});
+                    opts.costs().add(single[k]);
                 }
-                for (int b = a + 1; b < rel.length; b++) {
-                    if (!sp.usable(rel[b]) || sp.size[rel[a]] + sp.size[rel[b]] > sp.budget.storageBytes()
-                            || sp.write[rel[a]] + sp.write[rel[b]] > sp.budget.writeCost() + 1e-9) {
+            }
+            Integer[] byGain = IntStream.range(0, rel.length).boxed().toArray(Integer[]::new);
+            Arrays.sort(byGain, Comparator.comparingDouble((Integer k) -> single[k]).thenComparing(k -> k));
+            int[] probedPairs = Arrays.stream(byGain).limit(options.pairProbe()).mapToInt(k -> k).sorted().toArray();
+            for (int a = 0; a < probedPairs.length; a++) {
+                for (int b = a + 1; b < probedPairs.length; b++) {
+                    int ka = probedPairs[a];
+                    int kb = probedPairs[b];
+                    int[] pair = {rel[ka], rel[kb]};
+                    if (!fitsAlone(pair)) {
                         continue;
                     }
-                    one.clear();
-                    one.set(rel[a]);
-                    one.set(rel[b]);
-                    double together = c0 - sp.whatIf.cost(q, one);
-                    double apart = (c0 - single[a]) + (c0 - single[b]);
-                    if (sp.weight[q] * (together - apart) > sp.eps && seen.add((long) rel[a] * sp.n + rel[b])) {
-                        found.add(new int[] {rel[a], rel[b]});
+                    double c = cost(q, pair);
+                    if (c < Math.min(single[ka], single[kb])) {
+                        opts.sets().add(pair);
+                        opts.costs().add(c);
+                    }
+                    if (sp.weight[q] * ((c0 - c) - (c0 - single[ka]) - (c0 - single[kb])) > sp.eps
+                            && seen.add(List.of(pair[0], pair[1]))) {
+                        found.add(pair);
                     }
                 }
             }
+            if (rel.length > 2) {
+                for (boolean largestFirst : new boolean[] {true, false}) {
+                    int[] min = reduce(q, rel, largestFirst);
+                    double c = cost(q, min);
+                    double bestSoFar = opts.costs().stream().mapToDouble(Double::doubleValue).min().orElse(c0);
+                    if (min.length > 2 && c < bestSoFar && fitsAlone(min)) {
+                        opts.sets().add(min);
+                        opts.costs().add(c);
+                        if (seen.add(Arrays.stream(min).boxed().toList())) {
+                            found.add(min);
+                        }
+                    }
+                }
+            }
+            probed.add(opts);
         }
         State e = sp.empty();
         double[] score = new double[found.size()];
         for (int k = 0; k < found.size(); k++) {
-            int[] p = found.get(k);
             State s = e.copy();
-            s.add(p[0]);
-            s.add(p[1]);
-            score[k] = (e.total - s.total) / Math.max(1, sp.size[p[0]] + sp.size[p[1]]);
+            long bytes = 0;
+            for (int i : found.get(k)) {
+                s.add(i);
+                bytes += sp.size[i];
+            }
+            score[k] = (e.total - s.total) / Math.max(1, bytes);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < found.size(); k++) {
-            order.add(k);
+        List<Integer> order = new ArrayList<>(IntStream.range(0, found.size()).boxed().toList());
+        order.sort(Comparator.comparingDouble((Integer k) -> -score[k])
+                .thenComparing(k -> Arrays.toString(found.get(k))));
+        for (int k = 0; k < order.size() && k < options.groupSeeds(); k++) {
+            groups.add(found.get(order.get(k)));
         }
-        order.sort(Comparator.comparingDouble((Integer k) -> -score[k]).thenComparing(k -> found.get(k)[0])
-                .thenComparing(k -> found.get(k)[1]));
-        for (int k = 0; k < order.size() && k < options.pairSeeds(); k++) {
-            pairs.add(found.get(order.get(k)));
-        }
+        return probed;
     }
 
-    /** Best-improvement local search: add, drop, swap, add a pair, drop one and add a pair. */
+    /**
+     * All of {@code rel}, minus each index (largest or smallest first) whose removal leaves the
+     * query's cost as low: a minimal set that gets the query's best cost.
+     */
+    private int[] reduce(int q, int[] rel, boolean largestFirst) {
+        BitSet set = new BitSet();
+        Arrays.stream(rel).forEach(set::set);
+        double best = sp.whatIf.cost(q, set);
+        Integer[] order = Arrays.stream(rel).boxed().toArray(Integer[]::new);
+        Comparator<Integer> bySize = Comparator.comparingLong(i -> sp.size[i]);
+        Arrays.sort(order, (largestFirst ? bySize.reversed() : bySize).thenComparing(i -> i));
+        for (int i : order) {
+            set.clear(i);
+            if (sp.whatIf.cost(q, set) > best + sp.eps / Math.max(1, sp.weight[q])) {
+                set.set(i);
+            }
+        }
+        return set.stream().toArray();
+    }
+
+    private double cost(int q, int... indexes) {
+        BitSet set = new BitSet();
+        Arrays.stream(indexes).forEach(set::set);
+        return sp.whatIf.cost(q, set);
+    }
+
+    private boolean fitsAlone(int[] set) {
+        long bytes = 0;
+        double write = 0;
+        for (int i : set) {
+            bytes += sp.size[i];
+            write += sp.write[i];
+        }
+        return bytes <= sp.budget.storageBytes() && write <= sp.budget.writeCost() + 1e-9;
+    }
+
+    /** Best-improvement local search until no move improves. */
     private State localSearch(State s) {
         while (true) {
             State next = bestNeighbour(s);
@@ -241,95 +319,140 @@ public final class Advisor {
         }
     }
 
+    /** The best of: add one, drop one, swap one for one, add a group (after dropping one or not). */
     private State bestNeighbour(State s) {
-        State best = null;
+        Move best = new Move(s);
         for (int i = 0; i < sp.n; i++) {
             if (!s.has(i) && sp.usable(i) && s.fits(i)) {
-                best = better(best, s, -1, i, -1);
+                best.consider(s, i);
             }
         }
-        List<Integer> in = new ArrayList<>();
-        for (int i = s.set.nextSetBit(0); i >= 0; i = s.set.nextSetBit(i + 1)) {
-            in.add(i);
-        }
+        List<Integer> in = s.set.stream().boxed().toList();
         for (int out : in) {
-            best = better(best, s, out, -1, -1);
+            best.considerDrop(s, out);
             State without = s.copy();
             without.remove(out);
             for (int j = 0; j < sp.n; j++) {
                 if (j != out && !without.has(j) && sp.usable(j) && without.fits(j)) {
-                    best = better(best, without, -1, j, -1, s);
+                    best.consider(without, j);
                 }
             }
-            for (int[] p : pairs) {
-                best = pairMove(best, without, p, s);
+            for (int[] g : groups) {
+                best.consider(withGroup(without, g));
             }
         }
-        for (int[] p : pairs) {
-            best = pairMove(best, s, p, s);
+        for (int[] g : groups) {
+            best.consider(withGroup(s, g));
+        }
+        return best.state() != null ? best.state() : refill(s, in);
+    }
+
+    /** The best neighbour found so far; only moves strictly better than the origin count. */
+    private final class Move {
+        private final State origin;
+        private State from;
+        private int add = -1;
+        private int drop = -1;
+        private State whole;
+        private double total;
+        private double write;
+        private long size;
+
+        Move(State origin) {
+            this.origin = origin;
+            total = origin.total;
+            write = origin.write;
+            size = origin.size;
+        }
+
+        void consider(State base, int add) {
+            offer(base.total + base.deltaAdd(add), base.write + sp.write[add], base.size + sp.size[add], base, add, -1,
+                    null);
+        }
+
+        void considerDrop(State base, int drop) {
+            offer(base.total + base.deltaRemove(drop), base.write - sp.write[drop], base.size - sp.size[drop], base, -1,
+                    drop, null);
+        }
+
+        void consider(State t) {
+            if (t != null) {
+                offer(t.total, t.write, t.size, null, -1, -1, t);
+            }
+        }
+
+        private void offer(double t, double w, long b, State base, int a, int d, State w2) {
+            if (origin.compare(t, w, b, total, write, size) < 0) {
+                total = t;
+                write = w;
+                size = b;
+                from = base;
+                add = a;
+                drop = d;
+                whole = w2;
+            }
+        }
+
+        State state() {
+            if (whole != null) {
+                return whole;
+            }
+            if (from == null) {
+                return null;
+            }
+            State t = from.copy();
+            if (add >= 0) {
+                t.add(add);
+            }
+            if (drop >= 0) {
+                t.remove(drop);
+            }
+            return t;
+        }
+    }
+
+    /**
+     * The larger neighbourhood, tried when no single move improves: drop one or two chosen
+     * indexes, keep them out, and refill greedily (per byte and by absolute saving).
+     */
+    private State refill(State s, List<Integer> in) {
+        State best = null;
+        for (int a = 0; a < in.size(); a++) {
+            for (int b = a; b < in.size(); b++) {
+                State base = s.copy();
+                base.remove(in.get(a));
+                if (b != a) {
+                    base.remove(in.get(b));
+                }
+                boolean[] banned = new boolean[sp.n];
+                banned[in.get(a)] = true;
+                banned[in.get(b)] = true;
+                for (boolean perByte : new boolean[] {true, false}) {
+                    State t = greedy(base.copy(), perByte, banned);
+                    if (t.betterThan(s) && t.betterThan(best)) {
+                        best = t;
+                    }
+                }
+            }
         }
         return best;
     }
 
-    private State pairMove(State best, State from, int[] p, State origin) {
-        if (from.has(p[0]) || from.has(p[1]) || !from.fits(p[0])) {
-            return best;
-        }
-        State t = from.copy();
-        t.add(p[0]);
-        if (!t.fits(p[1])) {
-            return best;
-        }
-        t.add(p[1]);
-        return t.betterThan(origin) && t.betterThan(best) ? t : best;
-    }
-
-    private State better(State best, State from, int out, int add, int unused) {
-        return better(best, from, out, add, unused, from);
-    }
-
-    /** {@code from} with {@code out} removed and/or {@code add} added, if better than both. */
-    private State better(State best, State from, int out, int add, int unused, State origin) {
-        double total = from.total + (out >= 0 ? from.deltaRemove(out) : 0);
-        if (add >= 0) {
-            total = from.total + from.deltaAdd(add);
-        }
-        long size = from.size + (add >= 0 ? sp.size[add] : 0) - (out >= 0 ? sp.size[out] : 0);
-        double write = from.write + (add >= 0 ? sp.write[add] : 0) - (out >= 0 ? sp.write[out] : 0);
-        if (from.compare(total, write, size, origin.total, origin.write, origin.size) >= 0) {
-            return best;
-        }
-        if (best != null && from.compare(total, write, size, best.total, best.write, best.size) >= 0) {
-            return best;
-        }
-        State t = from.copy();
-        if (out >= 0) {
-            t.remove(out);
-        }
-        if (add >= 0) {
-            t.add(add);
-        }
-        return t;
-    }
-
     /** Drops, largest first, every index whose removal does not raise the cost. */
     private State trim(State s) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
+        while (true) {
             int drop = -1;
             for (int i = s.set.nextSetBit(0); i >= 0; i = s.set.nextSetBit(i + 1)) {
                 if (s.deltaRemove(i) <= sp.eps && (drop < 0 || sp.size[i] > sp.size[drop])) {
                     drop = i;
                 }
             }
-            if (drop >= 0) {
-                s.remove(drop);
-                changed = true;
+            if (drop < 0) {
+                s.settle();
+                return s;
             }
+            s.remove(drop);
         }
-        s.settle();
-        return s;
     }
 
     // ---- branch and bound
@@ -338,6 +461,7 @@ public final class Advisor {
     private State incumbent;
     private long nodes;
     private long nodeLimit;
+    private long callLimit;
 
     State branchAndBound(State start, long limit) {
         List<Integer> usable = new ArrayList<>();
@@ -354,6 +478,8 @@ public final class Advisor {
         incumbent = start == null ? e.copy() : start.copy();
         nodes = 0;
         nodeLimit = limit;
+        callLimit = sp.whatIf.calls() > Long.MAX_VALUE - options.exactCalls() ? Long.MAX_VALUE
+                : sp.whatIf.calls() + options.exactCalls();
         optimal = true;
         dfs(0, e);
         incumbent.settle();
@@ -361,7 +487,7 @@ public final class Advisor {
     }
 
     private void dfs(int k, State s) {
-        if (++nodes > nodeLimit) {
+        if (++nodes > nodeLimit || sp.whatIf.calls() > callLimit) {
             optimal = false;
             return;
         }

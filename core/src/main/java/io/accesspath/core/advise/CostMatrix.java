@@ -287,6 +287,11 @@ public final class CostMatrix implements WhatIf {
             this.candidates = List.copyOf(candidates);
         }
 
+        /** Whether a cost of {@code query} with exactly {@code indexes} is recorded. */
+        public boolean has(String query, Collection<String> indexes) {
+            return costs.containsKey(List.of(query, new ArrayList<>(new TreeSet<>(indexes))));
+        }
+
         /** Records a cost; recording the same (query, set) again keeps the lower cost. */
         public Builder cost(String query, Collection<String> indexes, double cost) {
             List<String> sorted = new ArrayList<>(new TreeSet<>(indexes));

@@ -18,6 +18,35 @@ public final class RecordingWhatIf implements WhatIf {
         this.builder = CostMatrix.builder(inner.queries(), inner.candidates());
     }
 
+    /**
+     * Records a matrix independently of any search: each query's cost with every set of at most
+     * {@code maxSetSize} of its relevant candidates. A matrix recorded this way makes a fairer
+     * benchmark than one recorded from the advisor's own run (which holds exactly the questions
+     * the advisor asked). The number of questions is the sum over queries of C(r, 0..k) for r
+     * relevant candidates: 576 for r = 15 and k = 3.
+     */
+    public static CostMatrix exhaustive(WhatIf live, int maxSetSize) {
+        RecordingWhatIf recording = new RecordingWhatIf(live);
+        for (WorkloadQuery q : live.queries()) {
+            List<String> relevant = new java.util.ArrayList<>(new java.util.TreeSet<>(live.relevant(q.id())));
+            subsets(relevant, 0, maxSetSize, new java.util.ArrayList<>(), set -> recording.cost(q.id(), Set.copyOf(set)));
+        }
+        return recording.matrix();
+    }
+
+    private static void subsets(List<String> ids, int from, int left, List<String> current,
+            java.util.function.Consumer<List<String>> visit) {
+        visit.accept(current);
+        if (left == 0) {
+            return;
+        }
+        for (int i = from; i < ids.size(); i++) {
+            current.add(ids.get(i));
+            subsets(ids, i + 1, left - 1, current, visit);
+            current.remove(current.size() - 1);
+        }
+    }
+
     @Override
     public List<WorkloadQuery> queries() {
         return inner.queries();
@@ -46,13 +75,15 @@ public final class RecordingWhatIf implements WhatIf {
     }
 
     /**
-     * The recorded matrix. Asks the cost of each query with no candidates first if the run did not
+     * The recorded matrix. Asks the cost of a query with no candidates if the run did not
      * (the format needs it). Replaying the same search on it gives the same answers, as long as
      * the planner's costs never rose when an index was added.
      */
     public synchronized CostMatrix matrix() {
         for (WorkloadQuery q : inner.queries()) {
-            builder.cost(q.id(), Set.of(), inner.cost(q.id(), Set.of()));
+            if (!builder.has(q.id(), Set.of())) {
+                builder.cost(q.id(), Set.of(), inner.cost(q.id(), Set.of()));
+            }
         }
         return builder.build();
     }

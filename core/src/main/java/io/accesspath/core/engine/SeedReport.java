@@ -15,12 +15,14 @@ import java.util.Optional;
  * @param tables      per table, in load order
  * @param seconds     wall time of the whole seed (generation, loading, indexes, statistics)
  * @param indexes     deferred indexes built after loading, if any
+ * @param foreignKeys foreign keys added (and checked by the database) after loading, if deferred
  * @param analyze     statistics refreshed after loading, if done
  * @param differences how the database's schema differs from the design (seeding a URL)
  * @param files       files written (sql and csv formats)
  */
 public record SeedReport(String spec, String target, String format, long seed, double scale, Instant now,
-                         List<TableReport> tables, double seconds, Optional<Phase> indexes, Optional<Phase> analyze,
+                         List<TableReport> tables, double seconds, Optional<Phase> indexes,
+                         Optional<Phase> foreignKeys, Optional<Phase> analyze,
                          List<String> differences, List<String> files) {
     public SeedReport {
         tables = List.copyOf(tables);

@@ -66,30 +66,31 @@ public final class Seeding {
                 Loading loading = new Loading(plan, load, support, pipeline, listener,
                         Math.min(MAX_PARALLEL_TABLES, Math.max(2, options.threads())));
                 loading.run(() -> report(plan, target, load.database().target(), loading.tables(), start,
-                        Optional.empty(), Optional.empty(), loading.differences(), List.of()));
+                        Optional.empty(), Optional.empty(), Optional.empty(), loading.differences(), List.of()));
                 return report(plan, target, load.database().target(), loading.tables(), start, loading.indexes(),
-                        loading.analyze(), loading.differences(), List.of());
+                        loading.foreignKeys(), loading.analyze(), loading.differences(), List.of());
             }
             FileWriting files = new FileWriting(plan, pipeline, listener);
             if (target instanceof SeedTarget.SqlScript sql) {
                 List<SeedReport.TableReport> tables = files.sql(sql.directory(), support);
                 return report(plan, target, sql.directory().resolve(SeedTarget.SqlScript.FILE).toString(), tables,
-                        start, Optional.empty(), Optional.empty(), List.of(), files.files());
+                        start, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), files.files());
             }
             SeedTarget.CsvFiles csv = (SeedTarget.CsvFiles) target;
             List<SeedReport.TableReport> tables = files.csv(csv.directory());
             return report(plan, target, csv.directory().toString(), tables, start, Optional.empty(), Optional.empty(),
-                    List.of(), files.files());
+                    Optional.empty(), List.of(), files.files());
         } finally {
             pool.shutdownNow();
         }
     }
 
     private static SeedReport report(SeedPlan plan, SeedTarget target, String where, List<SeedReport.TableReport> tables,
-                                     long start, Optional<SeedReport.Phase> indexes, Optional<SeedReport.Phase> analyze,
+                                     long start, Optional<SeedReport.Phase> indexes,
+                                     Optional<SeedReport.Phase> foreignKeys, Optional<SeedReport.Phase> analyze,
                                      List<String> differences, List<String> files) {
         SeedOptions o = plan.options();
         return new SeedReport(plan.design().spec().name(), where, target.format(), o.seed(), o.scale(), o.now(), tables,
-                (System.nanoTime() - start) / 1e9, indexes, analyze, differences, files);
+                (System.nanoTime() - start) / 1e9, indexes, foreignKeys, analyze, differences, files);
     }
 }

@@ -558,7 +558,9 @@ public final class Verification {
                     if (status == VerifyReport.Status.PASS) {
                         status = VerifyReport.Status.WARN;
                     }
-                    problems.add("at scale " + Fmt.trim(runs.get(i).scale()) + ", " + v.label() + ": "
+                    VerifyReport.Run r = runs.get(i);
+                    problems.add("at scale " + io.accesspath.core.verify.render.VerifyText.scale(r.scale()) + " ("
+                            + Fmt.count(r.tableRows()) + " rows), " + v.label() + ": "
                             + v.verdict().cause().orElse("the plan differs"));
                 }
             }

@@ -44,6 +44,7 @@ public final class SeedReportJson {
         totals.put("rowsPerSecond", Math.round(r.rowsPerSecond()));
         totals.put("bytes", r.bytes());
         r.indexes().ifPresent(p -> phase(root.putObject("indexes"), p));
+        r.foreignKeys().ifPresent(p -> phase(root.putObject("foreignKeys"), p));
         r.analyze().ifPresent(p -> phase(root.putObject("analyze"), p));
         ArrayNode differences = root.putArray("differences");
         r.differences().forEach(differences::add);

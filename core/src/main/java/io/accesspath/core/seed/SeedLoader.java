@@ -23,8 +23,11 @@ public interface SeedLoader extends AutoCloseable {
     /**
      * Starts loading one table: a transaction and a bulk load of {@code columns}, fed with
      * {@link TableLoad#write}.
+     *
+     * @param fresh the seed created the table and no foreign key references it yet: the load may
+     *              empty it in its transaction and write rows already frozen (visible to all)
      */
-    TableLoad begin(TableSeed table, List<String> columns, boolean binary);
+    TableLoad begin(TableSeed table, List<String> columns, boolean binary, boolean fresh);
 
     /**
      * Starts loading a deferred reference: rows of (key, reference columns) that update the

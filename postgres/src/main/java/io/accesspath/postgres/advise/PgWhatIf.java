@@ -83,7 +83,8 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
     private final Set<String> hidden = new LinkedHashSet<>();
     private long calls;
     private long hits;
-    private int prepared;
+    /** ROLLBACK: the savepoint before the current question's drops exists. */
+    private boolean savepoint;
 
     private PgWhatIf(Database db, Settings settings, Connection connection, HypoPg hypo) {
         this.db = db;
@@ -196,10 +197,12 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
         }
         for (WorkloadStatement s : workload) {
             try {
+                savepoint("SAVEPOINT ap_explain");
                 explain(s);
+                savepoint("RELEASE SAVEPOINT ap_explain");
                 queries.add(new WorkloadQuery(s.id(), s.weight(), s.sql()));
             } catch (SQLException e) {
-                recover();
+                savepoint("ROLLBACK TO SAVEPOINT ap_explain");
                 warnings.add(s.id() + ": left out of the workload, EXPLAIN failed: " + oneLine(e));
             }
         }
@@ -246,6 +249,15 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
 
     private static String qualifiedName(IndexDef d) {
         return d.dropDdl(false).substring("DROP INDEX ".length());
+    }
+
+    /** In the rolled-back mode (one transaction), a savepoint command; nothing otherwise. */
+    private void savepoint(String command) throws SQLException {
+        if (settings.mode() == Mode.ROLLBACK) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(command);
+            }
+        }
     }
 
     /** Back to a usable session after a failed statement. */
@@ -380,17 +392,16 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
     private double rollbackCost(WorkloadStatement s, List<IndexDef> onTables, Set<String> relevant)
             throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("SAVEPOINT ap_whatif");
-            try {
-                for (IndexDef d : onTables) {
-                    if (!relevant.contains(d.name())) {
-                        st.execute(d.dropDdl(false));
-                    }
+            // one round trip: undo the previous question's drops (the savepoint stays), drop this one's
+            StringBuilder hide = new StringBuilder(savepoint ? "ROLLBACK TO SAVEPOINT ap_whatif" : "SAVEPOINT ap_whatif");
+            savepoint = true;
+            for (IndexDef d : onTables) {
+                if (!relevant.contains(d.name())) {
+                    hide.append(";\n").append(d.dropDdl(false));
                 }
-                return explain(s);
-            } finally {
-                st.execute("ROLLBACK TO SAVEPOINT ap_whatif");
             }
+            st.execute(hide.toString());
+            return explain(s);
         }
     }
 
@@ -412,7 +423,11 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
                 }
             }
             if (db.serverVersion().major() >= 16) {
-                try (ResultSet rs = st.executeQuery("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + p.sql())) {
+                // the simple query protocol: the extended one would have to bind values to $n
+                st.unwrap(org.postgresql.core.BaseStatement.class).executeWithFlags(
+                        "EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + p.sql(),
+                        org.postgresql.core.QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
+                try (ResultSet rs = st.getResultSet()) {
                     return totalCost(rs);
                 }
             }

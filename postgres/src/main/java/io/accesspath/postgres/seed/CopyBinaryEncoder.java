@@ -138,47 +138,54 @@ final class CopyBinaryEncoder implements RowEncoder {
      * scale, then the base-10000 digits.
      */
     static void numeric(long unscaled, int scale, ByteSink out) {
+        // Without allocation (it runs for every money value): groups are computed twice, once to
+        // find the first and last non-zero ones, once to write them.
         long abs = Math.abs(unscaled);
         long pow = pow10(scale);
         long integer = abs / pow;
         long fraction = abs % pow;
-        short[] digits = new short[16];
-        int n = 0;
-        short[] integerDigits = new short[8];
         int ni = 0;
-        while (integer > 0) {
-            integerDigits[ni++] = (short) (integer % 10_000);
-            integer /= 10_000;
+        for (long v = integer; v > 0; v /= 10_000) {
+            ni++;
         }
-        for (int k = ni - 1; k >= 0; k--) {
-            digits[n++] = integerDigits[k];
-        }
-        int weight = ni - 1;
-        int fractionGroups = (scale + 3) / 4;
-        int pad = fractionGroups * 4 - scale;
-        for (int g = 0; g < fractionGroups; g++) {
-            int shift = (fractionGroups - 1 - g) * 4 - pad;
-            long group = shift >= 0 ? fraction / pow10(shift) % 10_000 : fraction * pow10(-shift) % 10_000;
-            if (n == 0 && group == 0) {
-                weight--;
-                continue;
+        int total = ni + (scale + 3) / 4;
+        int first = -1;
+        int last = -1;
+        for (int k = 0; k < total; k++) {
+            if (group(k, ni, integer, fraction, scale) != 0) {
+                if (first < 0) {
+                    first = k;
+                }
+                last = k;
             }
-            digits[n++] = (short) group;
         }
-        while (n > 0 && digits[n - 1] == 0) {
-            n--;
-        }
-        if (n == 0) {
-            weight = 0;
-        }
+        int n = first < 0 ? 0 : last - first + 1;
         out.writeInt(8 + 2 * n);
         out.writeShort(n);
-        out.writeShort(weight);
+        out.writeShort(n == 0 ? 0 : ni - 1 - first);
         out.writeShort(unscaled < 0 && n > 0 ? NUMERIC_NEG : 0);
         out.writeShort(scale);
-        for (int k = 0; k < n; k++) {
-            out.writeShort(digits[k]);
+        for (int k = first; k >= 0 && k <= last; k++) {
+            out.writeShort((int) group(k, ni, integer, fraction, scale));
         }
+    }
+
+    /**
+     * Base-10000 group {@code k} of a number: the {@code ni} groups of its integer part, most
+     * significant first, then those of its fraction (of {@code scale} decimal digits, padded).
+     */
+    private static long group(int k, int ni, long integer, long fraction, int scale) {
+        if (k < ni) {
+            long v = integer;
+            for (int i = ni - 1; i > k; i--) {
+                v /= 10_000;
+            }
+            return v % 10_000;
+        }
+        int fractionGroups = (scale + 3) / 4;
+        int pad = fractionGroups * 4 - scale;
+        int shift = (fractionGroups - 1 - (k - ni)) * 4 - pad;
+        return shift >= 0 ? fraction / pow10(shift) % 10_000 : fraction * pow10(-shift) % 10_000;
     }
 
     private static void array(Object value, int elementOid, ByteSink out) {

@@ -26,7 +26,9 @@ import org.postgresql.copy.CopyIn;
  * Loads seed data into PostgreSQL with COPY (pgjdbc's CopyManager), one connection and one
  * transaction per table: the COPY, then {@code setval} on the table's identity sequence, then
  * COMMIT. Constraints stay in force during the load. A failure or an interruption rolls the
- * table's transaction back.
+ * table's transaction back. A table the seed has just created is emptied in the same transaction
+ * and loaded with COPY FREEZE: its rows are written frozen and all-visible, so no VACUUM has to
+ * revisit them.
  */
 final class PgSeedLoader implements SeedLoader {
     private final Database db;
@@ -79,10 +81,19 @@ final class PgSeedLoader implements SeedLoader {
     }
 
     @Override
-    public TableLoad begin(TableSeed table, List<String> columns, boolean binary) {
-        String copy = "COPY " + PgIdentifiers.quote(table.name()) + " (" + PgSeedScript.columnList(columns)
-                + ") FROM STDIN" + (binary ? " (FORMAT binary)" : "");
-        return new PgTableLoad(db, table, copy, List.of(), identity(table));
+    public TableLoad begin(TableSeed table, List<String> columns, boolean binary, boolean fresh) {
+        String name = PgIdentifiers.quote(table.name());
+        List<String> options = new ArrayList<>();
+        if (binary) {
+            options.add("FORMAT binary");
+        }
+        if (fresh) {
+            options.add("FREEZE");
+        }
+        String copy = "COPY " + name + " (" + PgSeedScript.columnList(columns) + ") FROM STDIN"
+                + (options.isEmpty() ? "" : " (" + String.join(", ", options) + ")");
+        // COPY FREEZE needs the table emptied (or created) in the same transaction.
+        return new PgTableLoad(db, table, copy, fresh ? List.of("TRUNCATE " + name) : List.of(), identity(table));
     }
 
     @Override

@@ -16,8 +16,8 @@ public final class Relevance {
      * plus those with no table; every candidate when the query has no SQL or it does not parse.
      */
     public static Set<String> byTable(WhatIf whatIf, String queryId) {
-        String sql = whatIf.queries().stream().filter(q -> q.id().equals(queryId)).map(WhatIf.WorkloadQuery::sql)
-                .findFirst().orElse(null);
+        String sql = whatIf.queries().stream().filter(q -> q.id().equals(queryId)).findFirst()
+                .map(WhatIf.WorkloadQuery::sql).orElse(null);
         Set<String> tables = sql == null ? null : tables(sql);
         Set<String> relevant = new LinkedHashSet<>();
         for (WhatIf.IndexCandidate c : whatIf.candidates()) {
@@ -41,10 +41,11 @@ public final class Relevance {
         }
     }
 
+    /** The table's name without schema and quotes, lower case (a superset of matches is safe). */
     private static String bare(String table) {
         String name = table.substring(table.lastIndexOf('.') + 1);
         if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
-            return name.substring(1, name.length() - 1);
+            name = name.substring(1, name.length() - 1);
         }
         return name.toLowerCase(Locale.ROOT);
     }

@@ -11,12 +11,14 @@ import io.accesspath.core.error.Loc;
 import io.accesspath.core.error.Problem;
 import io.accesspath.core.error.UserError;
 import io.accesspath.core.schema.Index;
+import io.accesspath.core.schema.Schema;
 import io.accesspath.core.seed.DeferredReference;
 import io.accesspath.core.seed.SeedLoader;
 import io.accesspath.core.seed.SeedPlan;
 import io.accesspath.core.seed.SeedSupport;
 import io.accesspath.core.seed.TableSeed;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,8 @@ import java.util.function.Supplier;
  * Loads a plan into a database: the schema first when the database is fresh (secondary indexes
  * optionally after the data), otherwise a comparison with the design and a check that the tables
  * are empty; then every table in its own transaction, tables in parallel as far as foreign keys
- * allow; then deferred references, deferred indexes and statistics. When a table fails, its
+ * allow (in a fresh schema foreign keys are added after the data, so any table may load beside
+ * any other); then deferred references, deferred indexes and foreign keys, and statistics. When a table fails, its
  * transaction is rolled back, no further table starts, and the error says which tables were
  * loaded.
  */
@@ -50,6 +53,7 @@ public final class Loading {
     private Map<String, Set<String>> leftOut = Map.of();
     private Set<String> textOnly = Set.of();
     private Optional<SeedReport.Phase> indexes = Optional.empty();
+    private Optional<SeedReport.Phase> foreignKeys = Optional.empty();
     private Optional<SeedReport.Phase> analyze = Optional.empty();
 
     public Loading(SeedPlan plan, SeedTarget.Load target, SeedSupport support, ChunkPipeline pipeline,
@@ -78,6 +82,10 @@ public final class Loading {
         return indexes;
     }
 
+    public Optional<SeedReport.Phase> foreignKeys() {
+        return foreignKeys;
+    }
+
     public Optional<SeedReport.Phase> analyze() {
         return analyze;
     }
@@ -91,7 +99,7 @@ public final class Loading {
      */
     public void run(Supplier<SeedReport> failed) {
         Database db = target.database();
-        List<Statement> laterIndexes = target.createSchema() ? createSchema(db) : List.of();
+        List<Statement> later = target.createSchema() ? createSchema(db) : List.of();
         try (SeedLoader loader = support.loader(db)) {
             if (!target.createSchema()) {
                 checkSchema(loader);
@@ -113,11 +121,19 @@ public final class Loading {
             for (DeferredReference d : plan.deferred()) {
                 loadDeferred(loader, d, failed);
             }
+            List<Statement> laterIndexes = later.stream().filter(s -> s.kind().equals(Statement.INDEX)).toList();
+            List<Statement> laterKeys = later.stream().filter(s -> s.kind().equals(Statement.FOREIGN_KEY)).toList();
             if (!laterIndexes.isEmpty()) {
                 listener.note("building " + laterIndexes.size() + " secondary indexes");
                 long t0 = System.nanoTime();
                 loader.run(laterIndexes);
                 indexes = Optional.of(new SeedReport.Phase(laterIndexes.size(), (System.nanoTime() - t0) / 1e9));
+            }
+            if (!laterKeys.isEmpty()) {
+                listener.note("adding " + laterKeys.size() + " foreign keys (the database checks every row)");
+                long t0 = System.nanoTime();
+                loader.run(laterKeys);
+                foreignKeys = Optional.of(new SeedReport.Phase(laterKeys.size(), (System.nanoTime() - t0) / 1e9));
             }
             listener.note("refreshing statistics (ANALYZE)");
             long t0 = System.nanoTime();
@@ -126,26 +142,46 @@ public final class Loading {
         }
     }
 
-    /** Applies the schema; returns the secondary indexes to build after the data when deferred. */
+    /**
+     * Applies the schema; returns what is deferred until after the data: secondary indexes (built
+     * in bulk) and foreign keys (each checked by the database in one pass over the table, instead
+     * of a trigger per row), as pg_restore does. Primary keys, unique constraints and checks stay
+     * in force during the load.
+     */
     private List<Statement> createSchema(Database db) {
-        List<Statement> ddl = db.dialect().renderDdl(plan.design().schema());
-        Set<String> secondary = new HashSet<>();
-        if (target.deferIndexes()) {
-            for (Index i : plan.design().schema().allIndexes()) {
-                if (!i.unique()) {
-                    secondary.add(i.name());
+        Ddl ddl = Ddl.split(db.dialect().renderDdl(plan.design().schema()), plan.design().schema(),
+                target.deferIndexes());
+        long keys = ddl.later().stream().filter(s -> s.kind().equals(Statement.FOREIGN_KEY)).count();
+        listener.note("creating the schema (" + ddl.now().size() + " statements" + (ddl.later().isEmpty() ? ""
+                : "; " + (ddl.later().size() - keys) + " secondary indexes and " + keys + " foreign keys after the data")
+                + ")");
+        db.apply(ddl.now(), ApplyMode.COMMIT);
+        return ddl.later();
+    }
+
+    /**
+     * A schema's DDL in two parts: what is applied before the data, and what is deferred until
+     * after it (secondary indexes and foreign keys, when deferring).
+     */
+    public record Ddl(List<Statement> now, List<Statement> later) {
+        public static Ddl split(List<Statement> ddl, Schema schema, boolean defer) {
+            Set<String> secondary = new HashSet<>();
+            if (defer) {
+                for (Index i : schema.allIndexes()) {
+                    if (!i.unique()) {
+                        secondary.add(i.name());
+                    }
                 }
             }
+            List<Statement> now = new ArrayList<>();
+            List<Statement> later = new ArrayList<>();
+            for (Statement s : ddl) {
+                boolean deferred = s.kind().equals(Statement.INDEX) && secondary.contains(s.subject())
+                        || defer && s.kind().equals(Statement.FOREIGN_KEY);
+                (deferred ? later : now).add(s);
+            }
+            return new Ddl(List.copyOf(now), List.copyOf(later));
         }
-        List<Statement> now = new ArrayList<>();
-        List<Statement> later = new ArrayList<>();
-        for (Statement s : ddl) {
-            (s.kind().equals(Statement.INDEX) && secondary.contains(s.subject()) ? later : now).add(s);
-        }
-        listener.note("creating the schema (" + now.size() + " statements" + (later.isEmpty() ? ""
-                : "; " + later.size() + " secondary indexes after the data") + ")");
-        db.apply(now, ApplyMode.COMMIT);
-        return later;
     }
 
     private void checkSchema(SeedLoader loader) {
@@ -173,12 +209,19 @@ public final class Loading {
         Set<String> loaded = new HashSet<>();
         int running = 0;
         Outcome failure = null;
+        // Without foreign keys during the load (a fresh schema) any order is valid: the largest
+        // tables start first, so the smaller ones fill in beside them. Otherwise a table starts once
+        // the tables it references are loaded.
+        List<TableSeed> order = new ArrayList<>(plan.tables());
+        if (fresh()) {
+            order.sort(Comparator.comparingLong(TableSeed::rows).reversed());
+        }
         try {
             while (true) {
                 if (failure == null) {
-                    for (TableSeed t : plan.tables()) {
+                    for (TableSeed t : order) {
                         if (running < parallelTables && !started.contains(t.name())
-                                && loaded.containsAll(t.dependsOn())) {
+                                && (fresh() || loaded.containsAll(t.dependsOn()))) {
                             started.add(t.name());
                             running++;
                             done.submit(() -> load(loader, t));
@@ -225,7 +268,8 @@ public final class Loading {
         listener.tableStarted(t);
         long start = System.nanoTime();
         long[] sent = new long[2];
-        try (SeedLoader.TableLoad load = loader.begin(t, Projections.names(t, projection), binary)) {
+        try (SeedLoader.TableLoad load = loader.begin(t, Projections.names(t, projection), binary,
+                fresh())) {
             pipeline.run(t, support.encoder(t, projection, binary), (b, n, rows) -> {
                 load.write(b, 0, n);
                 sent[0] += rows;
@@ -243,6 +287,14 @@ public final class Loading {
             listener.tableFinished(r);
             return new Outcome(r, e);
         }
+    }
+
+    /**
+     * Whether tables may be emptied and frozen in their load's transaction (COPY FREEZE): only in a
+     * schema this seed created, while no foreign key points at them.
+     */
+    private boolean fresh() {
+        return target.createSchema() && target.deferIndexes();
     }
 
     private static Outcome take(CompletionService<Outcome> done) {

@@ -134,7 +134,7 @@ public final class VerifyHtml {
             }
             out.append(".</p>\n");
             if (g.plan().isPresent() && !g.ok()) {
-                out.append("<details class=\"variant bad\"><summary><b>generic plan</b></summary>");
+                out.append("<details class=\"generic-plan bad\" open><summary><b>generic plan</b></summary>");
                 planTree(g.plan().get(), g.verdict().flatMap(v -> v.nodePath()).orElse(""));
                 out.append("</details>\n");
             }
@@ -284,8 +284,8 @@ public final class VerifyHtml {
             tr.warn td{background:#fffbeb}table.grid code{word-break:break-all}section.pattern{border-top:1px solid #e2e8f0;margin-top:24px}
             ul.problems li{color:#b91c1c}.bad{color:#b91c1c}.cause{color:#b91c1c;font-weight:600}.warning{color:#b45309}
             .erd-wrap{overflow:auto;border:1px solid #e2e8f0;padding:8px;background:#fff}
-            details.variant{border:1px solid #e2e8f0;border-radius:6px;margin:8px 0;padding:6px 10px}
-            details.variant.bad{border-color:#fca5a5;background:#fff7f7}summary{cursor:pointer}
+            details.variant,details.generic-plan{border:1px solid #e2e8f0;border-radius:6px;margin:8px 0;padding:6px 10px}
+            details.bad{border-color:#fca5a5;background:#fff7f7}summary{cursor:pointer}
             ul.plan,ul.plan ul{list-style:none;margin:0;padding-left:18px}ul.plan{padding-left:0;margin-top:8px}
             ul.plan li{position:relative;margin:2px 0}ul.plan .bar{position:absolute;left:0;top:2px;height:16px;
             background:#dbeafe;z-index:0;border-radius:2px}ul.plan .node{position:relative;font-family:ui-monospace,Menlo,
