@@ -347,8 +347,10 @@ public final class SeedBenchmark {
         }
         md.append(String.format(Locale.ROOT, "%nBest seed / best server COPY (%s): %.0f%% (target >= 80%%); best seed /"
                 + " best batched INSERT: %.1fx in one transaction per table, %.1fx with autocommit (target >= 10x).%n",
-                best.name(), 100 * seed.rate() / best.rate(), seed.rate() / insert.rate(), seed.rate() / autocommit.rate()));
-        md.append(String.format(Locale.ROOT, "Peak heap during the seed (sum of the heap pools' peaks, the most of any round, -Xmx%d MB): %d MB"
+                best.name(), 100 * seed.rate() / best.rate(), seed.rate() / insert.rate(),
+                seed.rate() / autocommit.rate()));
+        md.append(String.format(Locale.ROOT, "Peak heap during the seed (sum of the heap pools' peaks, the most of any"
+                + " round, -Xmx%d MB): %d MB"
                 + " at %,d rows, %d MB at %,d rows (warm-up).%n", Runtime.getRuntime().maxMemory() >> 20,
                 measured.stream().filter(p -> p.name().startsWith("accesspath seed")).mapToLong(Phase::peakHeap).max()
                         .orElse(0) >> 20, seed.rows(), warmup.peakHeap() >> 20, warmup.rows()));

@@ -78,7 +78,8 @@ class SeedInterruptCliIT {
                 }
             }
             assertThat(count(url, "orders")).isEqualTo(200_000);
-            assertThat(ServerDatabases.psql(url, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            assertThat(ServerDatabases.psql(url, "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database()"
                     + " AND pid <> pg_backend_pid()")).as("no connection left behind").isEqualTo("0");
         } finally {
             ServerDatabases.drop(name);

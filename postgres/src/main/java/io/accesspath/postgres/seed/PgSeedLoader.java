@@ -231,7 +231,8 @@ final class PgSeedLoader implements SeedLoader {
         }
 
         private UserError interrupted() {
-            return UserError.database("loading table " + table.name() + " into " + db.target() + " was interrupted", null);
+            return UserError.database("loading table " + table.name() + " into " + db.target() + " was interrupted",
+                    null);
         }
 
         @Override

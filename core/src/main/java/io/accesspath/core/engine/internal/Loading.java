@@ -38,9 +38,9 @@ import java.util.function.Supplier;
  * optionally after the data), otherwise a comparison with the design and a check that the tables
  * are empty; then every table in its own transaction, tables in parallel as far as foreign keys
  * allow (in a fresh schema foreign keys are added after the data, so any table may load beside
- * any other); then deferred references, deferred indexes and foreign keys, and statistics. When a table fails, its
- * transaction is rolled back, no further table starts, and the error says which tables were
- * loaded.
+ * any other); then deferred references, deferred indexes and foreign keys, and statistics. When a
+ * table fails or the seed is cancelled, the transactions in progress roll back, no further table
+ * starts, and the error says which tables were loaded.
  */
 public final class Loading {
     private final SeedPlan plan;
@@ -160,7 +160,8 @@ public final class Loading {
                 target.deferIndexes());
         long keys = ddl.later().stream().filter(s -> s.kind().equals(Statement.FOREIGN_KEY)).count();
         listener.note("creating the schema (" + ddl.now().size() + " statements" + (ddl.later().isEmpty() ? ""
-                : "; " + (ddl.later().size() - keys) + " secondary indexes and " + keys + " foreign keys after the data")
+                : "; " + (ddl.later().size() - keys) + " secondary indexes and " + keys
+                + " foreign keys after the data")
                 + ")");
         db.apply(ddl.now(), ApplyMode.COMMIT);
         return ddl.later();
