@@ -46,16 +46,17 @@ public final class Advisor {
      * candidates (the best alone); {@code probedNodes}: node limit of the search over probed sets.
      */
     public record Options(int exactCandidates, long exactNodes, long exactCalls, int groupSeeds, int localStarts,
-            int pairProbe, long probedNodes) {
-        public static final Options DEFAULT = new Options(40, 200_000, 5_000, 64, 3, 24, 200_000);
+            int pairProbe, long probedNodes, int refineRounds) {
+        public static final Options DEFAULT = new Options(40, 200_000, 5_000, 64, 3, 24, 200_000, 10);
 
         /** Heuristics only, no branch and bound over the what-if (to measure them alone). */
         public Options heuristicOnly() {
-            return new Options(0, 0, 0, groupSeeds, localStarts, pairProbe, probedNodes);
+            return new Options(0, 0, 0, groupSeeds, localStarts, pairProbe, probedNodes, refineRounds);
         }
     }
 
-    private final Space sp;
+    /** The space searched: the what-if's, or (during the heuristics) the probed sets'. */
+    private Space sp;
     private final Options options;
     private final List<int[]> groups = new ArrayList<>();
     private boolean optimal;
@@ -90,45 +91,33 @@ public final class Advisor {
      * {@code nodeLimit} nodes: {@link Advice#optimal()} says whether it finished.
      */
     public static Advice exact(WhatIf whatIf, Budget budget, long nodeLimit) {
-        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, Long.MAX_VALUE, 0, 0, 0, 0));
+        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, Long.MAX_VALUE, 0, 0, 0, 0, 0));
         State s = a.trim(a.branchAndBound(null, nodeLimit));
         return Explanation.of(a.sp, s.set, a.optimal, "branch and bound");
     }
 
     private State search() {
-        List<State> seeds = new ArrayList<>();
+        Space real = sp;
         List<MatrixOptimum.Options> probed = probe();
-        MatrixOptimum model = new MatrixOptimum(probed, sp.size, sp.write, sp.budget, options.probedNodes());
-        seeds.add(greedy(sp.of(model.run()), true, null));
-        seeds.add(greedy(sp.empty(), true, null));
-        seeds.add(greedy(sp.empty(), false, null));
-        int firstPick = pick(sp.empty(), true, null);
-        for (int i = 0; i < sp.n; i++) {
-            if (i != firstPick && sp.usable(i)) {
-                State seed = sp.empty();
-                seed.add(i);
-                seeds.add(greedy(seed, true, null));
-            }
+        sp = new Space(real, probed);
+        List<State> found = heuristics(probed);
+        int rounds = 0;
+        while (rounds < options.refineRounds() && refine(real, probed, found)) {
+            rounds++;
+            found = heuristics(probed);
         }
-        for (int[] g : groups) {
-            State seed = withGroup(sp.empty(), g);
-            if (seed != null) {
-                seeds.add(greedy(seed, true, null));
-            }
-        }
-        seeds.sort((x, y) -> x.betterThan(y) ? -1 : y.betterThan(x) ? 1 : 0);
-        Set<BitSet> seen = new LinkedHashSet<>();
+        sp = real;
         State best = null;
-        for (State s : seeds) {
-            if (seen.size() < Math.max(1, options.localStarts()) && seen.add(s.set)) {
-                State l = localSearch(s.copy());
-                if (l.betterThan(best)) {
-                    best = l;
-                }
+        for (State s : found) {
+            State r = real.of(s.set);
+            if (r.betterThan(best)) {
+                best = r;
             }
         }
-        best = trim(best);
-        how = "greedy from " + seeds.size() + " seeds + local search";
+        refill = false;
+        best = trim(localSearch(best));
+        how = "probed sets + greedy from " + seeds + " seeds + local search on them" + (rounds > 0 ? ", refined "
+                + rounds + (rounds == 1 ? " time" : " times") : "") + ", then local search on the what-if";
         long usable = IntStream.range(0, sp.n).filter(sp::usable).count();
         if (usable <= options.exactCandidates() && options.exactNodes() > 0) {
             State exact = branchAndBound(best, options.exactNodes());
@@ -140,6 +129,69 @@ public final class Advisor {
             }
         }
         return best;
+    }
+
+    private int seeds;
+    private boolean refill = true;
+
+    /**
+     * Asks the what-if about the model's best configurations; where a query is cheaper than the
+     * probed sets say, that configuration becomes one of its probed sets. Returns whether any did.
+     */
+    private boolean refine(Space real, List<MatrixOptimum.Options> probed, List<State> found) {
+        boolean refined = false;
+        for (State s : found) {
+            for (int q = 0; q < sp.m; q++) {
+                double actual = real.cost(q, s.set);
+                if (actual < sp.cost(q, s.set) - sp.eps / Math.max(1, sp.weight[q])) {
+                    int[] set = Arrays.stream(sp.whatIf.relevantOf(q)).filter(s.set::get).toArray();
+                    probed.get(q).sets().add(set);
+                    probed.get(q).costs().add(actual);
+                    refined = true;
+                }
+            }
+        }
+        return refined;
+    }
+
+    /**
+     * The seeds and the local search from the best of them, on the current space; returns the
+     * local optima found, best first.
+     */
+    private List<State> heuristics(List<MatrixOptimum.Options> probed) {
+        List<State> seedList = new ArrayList<>();
+        MatrixOptimum model = new MatrixOptimum(probed, sp.size, sp.write, sp.budget, options.probedNodes());
+        seedList.add(greedy(sp.of(model.run()), true, null));
+        seedList.add(greedy(sp.empty(), true, null));
+        seedList.add(greedy(sp.empty(), false, null));
+        int firstPick = pick(sp.empty(), true, null);
+        for (int i = 0; i < sp.n; i++) {
+            if (i != firstPick && sp.usable(i)) {
+                State seed = sp.empty();
+                seed.add(i);
+                seedList.add(greedy(seed, true, null));
+            }
+        }
+        for (int[] g : groups) {
+            State seed = withGroup(sp.empty(), g);
+            if (seed != null) {
+                seedList.add(greedy(seed, true, null));
+            }
+        }
+        seeds = seedList.size();
+        seedList.sort((x, y) -> x.betterThan(y) ? -1 : y.betterThan(x) ? 1 : 0);
+        Set<BitSet> seen = new LinkedHashSet<>();
+        List<State> optima = new ArrayList<>();
+        for (State s : seedList) {
+            if (seen.size() < Math.max(1, options.localStarts()) && seen.add(s.set)) {
+                State l = trim(localSearch(s.copy()));
+                if (optima.stream().noneMatch(o -> o.set.equals(l.set))) {
+                    optima.add(l);
+                }
+            }
+        }
+        optima.sort((x, y) -> x.betterThan(y) ? -1 : y.betterThan(x) ? 1 : 0);
+        return optima;
     }
 
     /** Adds the best candidate per byte (or absolute) while one saves anything and fits. */
@@ -344,7 +396,7 @@ public final class Advisor {
         for (int[] g : groups) {
             best.consider(withGroup(s, g));
         }
-        return best.state() != null ? best.state() : refill(s, in);
+        return best.state() != null ? best.state() : refill ? refill(s, in) : null;
     }
 
     /** The best neighbour found so far; only moves strictly better than the origin count. */
