@@ -20,13 +20,16 @@ import java.util.stream.IntStream;
  *   <li>Probe: each query's cost with each relevant candidate alone, with each pair of them, and
  *       with all of them reduced to a minimal set that keeps that cost (which finds indexes that
  *       only pay together, such as both sides of a join, or three tables of a star join).</li>
- *   <li>Seeds: the best choice of one probed set per query within the budget (an exact branch
- *       and bound over the probed sets, no what-if calls), greedy benefit-per-byte and greedy by
- *       absolute benefit from nothing, from each single candidate and from each complementary
- *       group.</li>
- *   <li>Local search from the best few seeds: add, drop, swap one for one, add a complementary
- *       group (after dropping one or not), and when none improves, drop one or two and refill
- *       greedily; finally drop whatever no longer saves anything.</li>
+ *   <li>Heuristics on the probed sets (a query's cost: the lowest probed cost contained in the
+ *       configuration; no what-if calls). Seeds: the best choice of one probed set per query
+ *       within the budget (exact branch and bound over the probed sets), greedy benefit-per-byte
+ *       and greedy by absolute benefit from nothing, from each single candidate and from each
+ *       complementary group. Local search from the best few: add, drop, swap one for one, add a
+ *       complementary group (after dropping one or not), and when none improves, drop one or two
+ *       and refill greedily.</li>
+ *   <li>Refine: the results are asked of the what-if; where a query is cheaper than the probed
+ *       sets say, that configuration becomes a probed set and the heuristics run again.</li>
+ *   <li>Local search on the what-if from the best result, then drop whatever saves nothing.</li>
  *   <li>Branch and bound over the what-if, when the candidates are few enough, starting from that
  *       result: it either proves it optimal or finds the optimum. Its bound (each query at its
  *       cost with every candidate that still fits) is admissible because adding an index never
