@@ -291,8 +291,8 @@ public final class Advisor {
                 }
             }
             if (rel.length > 2) {
-                for (boolean largestFirst : new boolean[] {true, false}) {
-                    int[] min = reduce(q, rel, largestFirst);
+                for (int how = 0; how < 3; how++) {
+                    int[] min = reduce(q, rel, how != 1, how == 2);
                     double c = cost(q, min);
                     double bestSoFar = opts.costs().stream().mapToDouble(Double::doubleValue).min().orElse(c0);
                     if (min.length > 2 && c < bestSoFar && fitsAlone(min)) {
@@ -328,16 +328,25 @@ public final class Advisor {
 
     /**
      * All of {@code rel}, minus each index (largest or smallest first) whose removal leaves the
-     * query's cost as low: a minimal set that gets the query's best cost.
+     * query's cost as low: a minimal set that gets the query's best cost. With {@code fit}, the
+     * largest are dropped first until the set fits the budget, whatever they save.
      */
-    private int[] reduce(int q, int[] rel, boolean largestFirst) {
+    private int[] reduce(int q, int[] rel, boolean largestFirst, boolean fit) {
         BitSet set = new BitSet();
         Arrays.stream(rel).forEach(set::set);
-        double best = sp.whatIf.cost(q, set);
         Integer[] order = Arrays.stream(rel).boxed().toArray(Integer[]::new);
         Comparator<Integer> bySize = Comparator.comparingLong(i -> sp.size[i]);
         Arrays.sort(order, (largestFirst ? bySize.reversed() : bySize).thenComparing(i -> i));
+        if (fit) {
+            for (int k = 0; k < order.length && !fitsAlone(set.stream().toArray()); k++) {
+                set.clear(order[k]);
+            }
+        }
+        double best = sp.whatIf.cost(q, set);
         for (int i : order) {
+            if (!set.get(i)) {
+                continue;
+            }
             set.clear(i);
             if (sp.whatIf.cost(q, set) > best + sp.eps / Math.max(1, sp.weight[q])) {
                 set.set(i);
