@@ -16,8 +16,29 @@ final class Space {
     final boolean[] existing;
     final Budget budget;
     final double eps;
+    /**
+     * Null: costs are the what-if's. Otherwise each query's probed index sets and their costs,
+     * and a query's cost under a configuration is the lowest probed cost contained in it (an
+     * upper bound of the what-if's, asked nothing).
+     */
+    final java.util.List<MatrixOptimum.Options> model;
+
+    /** The same space with costs from the probed sets {@code model} (no what-if calls). */
+    Space(Space real, java.util.List<MatrixOptimum.Options> model) {
+        whatIf = real.whatIf;
+        n = real.n;
+        m = real.m;
+        weight = real.weight;
+        size = real.size;
+        write = real.write;
+        existing = real.existing;
+        budget = real.budget;
+        eps = real.eps;
+        this.model = model;
+    }
 
     Space(CachingWhatIf whatIf, Budget budget) {
+        this.model = null;
         this.whatIf = whatIf;
         this.budget = budget;
         n = whatIf.candidateCount();
@@ -38,7 +59,7 @@ final class Space {
         double empty = 0;
         BitSet none = new BitSet();
         for (int q = 0; q < m; q++) {
-            empty += weight[q] * whatIf.cost(q, none);
+            empty += weight[q] * cost(q, none);
         }
         eps = 1e-9 * Math.max(1, Math.abs(empty));
     }
@@ -59,9 +80,32 @@ final class Space {
     double total(BitSet set) {
         double t = 0;
         for (int q = 0; q < m; q++) {
-            t += weight[q] * whatIf.cost(q, set);
+            t += weight[q] * cost(q, set);
         }
         return t;
+    }
+
+    /** Query {@code q}'s cost with exactly {@code set}: the what-if's, or the model's. */
+    double cost(int q, BitSet set) {
+        if (model == null) {
+            return whatIf.cost(q, set);
+        }
+        MatrixOptimum.Options o = model.get(q);
+        double best = Double.POSITIVE_INFINITY;
+        outer:
+        for (int k = 0; k < o.sets().size(); k++) {
+            double c = o.costs().get(k);
+            if (c >= best) {
+                continue;
+            }
+            for (int i : o.sets().get(k)) {
+                if (!set.get(i)) {
+                    continue outer;
+                }
+            }
+            best = c;
+        }
+        return best;
     }
 
     /** The bytes candidate {@code i} adds to what must be built: 0 for an existing index. */
@@ -91,7 +135,7 @@ final class Space {
             set = new BitSet(sp.n);
             qcost = new double[sp.m];
             for (int q = 0; q < sp.m; q++) {
-                qcost[q] = sp.whatIf.cost(q, set);
+                qcost[q] = sp.cost(q, set);
                 total += sp.weight[q] * qcost[q];
             }
         }
@@ -133,7 +177,7 @@ final class Space {
             set.flip(i);
             double d = 0;
             for (int q : sp.whatIf.queriesOf(i)) {
-                d += sp.weight[q] * (sp.whatIf.cost(q, set) - qcost[q]);
+                d += sp.weight[q] * (sp.cost(q, set) - qcost[q]);
             }
             set.flip(i);
             return d;
@@ -157,7 +201,7 @@ final class Space {
 
         private void update(int i) {
             for (int q : sp.whatIf.queriesOf(i)) {
-                double c = sp.whatIf.cost(q, set);
+                double c = sp.cost(q, set);
                 total += sp.weight[q] * (c - qcost[q]);
                 qcost[q] = c;
             }

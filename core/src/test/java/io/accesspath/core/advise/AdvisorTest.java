@@ -350,4 +350,18 @@ class AdvisorTest {
         Budget budget = Budget.storage(RandomMatrices.totalSize(source) / 4);
         assertThat(Advisor.advise(recorded, budget).chosen()).isEqualTo(Advisor.advise(source, budget).chosen());
     }
+
+    @Test
+    void aTripleThatOnlyPaysTogetherIsFoundWithinTheBudgetWhereABiggerOneIsCheaper() {
+        CostMatrix m = CostMatrix.builder(List.of(new WorkloadQuery("star", 1, null)),
+                        List.of(index("a", 1), index("b", 1), index("c", 1), index("d", 100)))
+                .cost("star", List.of(), 1000).cost("star", List.of("a", "b", "c"), 10)
+                .cost("star", List.of("b", "c", "d"), 5)
+                .build();
+        Advice a = Advisor.advise(m, Budget.storage(50), Advisor.Options.DEFAULT.heuristicOnly());
+        assertThat(a.chosen()).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(Advisor.greedy(m, Budget.storage(50)).chosen()).isEmpty();
+        assertThat(Advisor.advise(m, Budget.storage(200), Advisor.Options.DEFAULT.heuristicOnly()).chosen())
+                .containsExactlyInAnyOrder("b", "c", "d");
+    }
 }
