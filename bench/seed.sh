@@ -5,7 +5,8 @@
 # COPY FROM of the same rows as CSV files and with JDBC batched INSERT. Prints Markdown on
 # stdout (progress on stderr) and keeps a copy under bench/out/ (not committed).
 # Extra arguments go to the benchmark: --scale F --threads N --insert-rows N --url URL --dir DIR
-# --seed-only (stop after the seed, e.g. to profile it).
+# --rounds N (default 2: the seed and the server COPYs measured N times, interleaved; the best of each
+# is compared) --seed-only (stop after the seed, e.g. to profile it).
 # The CSV files go to --dir (default /tmp/accesspath-bench), which the server must be able to read.
 # The JVM runs with -Xmx512m: the seed's peak heap is part of the result.
 set -euo pipefail

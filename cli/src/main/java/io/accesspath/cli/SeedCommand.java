@@ -10,11 +10,14 @@ import io.accesspath.core.design.Design;
 import io.accesspath.core.design.Designer;
 import io.accesspath.core.dialect.Dialect;
 import io.accesspath.core.dialect.Dialects;
+import io.accesspath.core.engine.SeedCancel;
+import io.accesspath.core.engine.SeedFailure;
 import io.accesspath.core.engine.SeedListener;
 import io.accesspath.core.engine.SeedReport;
 import io.accesspath.core.engine.SeedTarget;
 import io.accesspath.core.engine.Seeding;
 import io.accesspath.core.error.Loc;
+import io.accesspath.core.error.Problem;
 import io.accesspath.core.error.UserError;
 import io.accesspath.core.render.DesignJson;
 import io.accesspath.core.render.SeedReportJson;
@@ -36,6 +39,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +57,9 @@ import picocli.CommandLine.Parameters;
                 "the schema (checked against the design). --format sql|csv writes files instead.",
                 "The same spec, seed and volume give the same data, byte for byte, whatever --threads."})
 public final class SeedCommand implements Callable<Integer> {
+    /** How long a shutdown hook waits for the loads in progress to roll back and be reported. */
+    private static final long HOOK_WAIT_SECONDS = 10;
+
     @Parameters(index = "0", paramLabel = "SPEC", description = "The requirements spec (YAML or JSON).")
     Path spec;
 
@@ -197,21 +204,60 @@ public final class SeedCommand implements Callable<Integer> {
         return new SeedOptions(seed, scale, counts, reference, n);
     }
 
+    /**
+     * Seeds, with a shutdown hook for Ctrl-C and SIGTERM: it cancels the loads in progress (their
+     * transactions roll back, no table starts), waits until the seed has said which tables were
+     * loaded, then lets the JVM exit.
+     */
     private SeedReport seed(SeedPlan plan, SeedTarget target, SeedLog log, boolean terminal) {
-        Thread hook = new Thread(() -> System.err.println(log.interrupted()), "accesspath-seed-interrupted");
+        SeedCancel cancel = new SeedCancel();
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                if (!ended.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    System.err.println(log.interrupted());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "accesspath-seed-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (!terminal || json) {
-                return Seeding.run(plan, target, both(log, SeedListener.NONE));
+                return Seeding.run(plan, target, both(log, SeedListener.NONE), cancel);
             }
             try (ProgressBars bars = new ProgressBars(System.err)) {
-                return Seeding.run(plan, target, both(log, bars));
+                return Seeding.run(plan, target, both(log, bars), cancel);
             }
+        } catch (SeedFailure f) {
+            if (cancel.cancelled()) {
+                // The JVM is exiting: say here what was loaded, since the usual error path runs too late.
+                for (Problem p : f.problems()) {
+                    System.err.println(p.render());
+                }
+                System.err.flush();
+                ended.countDown();
+                waitForExit();
+            }
+            throw f;
         } finally {
+            ended.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it reports what was loaded
+                // the hook is running
+            }
+        }
+    }
+
+    /** Blocks this thread while the JVM shuts down (it halts once the shutdown hooks end). */
+    private static void waitForExit() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // keep waiting: the JVM is exiting
             }
         }
     }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code accesspath seed} run as users run it: the built jar in a subprocess. */
 class SeedCliIT {
     private static final String SHOP = "examples/shop.yaml";
-    private static final String SERVER = System.getenv().getOrDefault("ACCESSPATH_TEST_PG_URL",
-            "postgresql://postgres@127.0.0.1:5432/postgres");
 
     @TempDir
     Path dir;
@@ -45,6 +40,7 @@ class SeedCliIT {
         assertThat(orders.has("seconds") && orders.has("rowsPerSecond") && orders.has("bytes")).isTrue();
         assertThat(json.get("totals").get("rows").asLong()).isEqualTo(500 + 20 + 100 + 1_000 + 3_000 + 200);
         assertThat(json.get("indexes").get("count").asInt()).isEqualTo(6);
+        assertThat(json.get("foreignKeys").get("count").asInt()).isEqualTo(6);
         assertThat(r.stderr()).contains("starting an embedded PostgreSQL").contains("loaded order_line: 3,000 rows");
     }
 
@@ -103,14 +99,11 @@ class SeedCliIT {
 
     @Test
     void aUrlWhoseSchemaDiffersIsRefusedWithExitCode3() throws Exception {
-        String name = "accesspath_it_seedcli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        psql(SERVER, "CREATE DATABASE " + name);
-        String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+        String name = ServerDatabases.create("ap_seed_it_cli_");
+        String url = ServerDatabases.url(name);
         try {
-            Cli.Result design = Cli.run("design", SHOP, "--no-apply", "--out", dir.toString());
-            assertThat(design.exitCode()).as(design.toString()).isZero();
-            psql(url, "\\i " + dir.resolve("schema.sql"));
-            psql(url, "ALTER TABLE customer DROP COLUMN country");
+            ServerDatabases.applySchema(url, SHOP, dir);
+            ServerDatabases.psql(url, "ALTER TABLE customer DROP COLUMN country");
             Cli.Result r = Cli.run("seed", SHOP, "--url", url, "--scale", "0.0001");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
             assertThat(r.stderrLines()).containsExactly(
@@ -118,7 +111,31 @@ class SeedCliIT {
                     "refusing to seed " + url + ": its schema does not match the design (1 blocking difference);"
                             + " migrate the database to the design first");
         } finally {
-            psql(SERVER, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            ServerDatabases.drop(name);
+        }
+    }
+
+    @Test
+    void aLoadThatFailsLeavesNoHalfFilledTableAndSaysWhatWasLoaded() throws Exception {
+        String name = ServerDatabases.create("ap_seed_it_cli_");
+        String url = ServerDatabases.url(name);
+        try {
+            ServerDatabases.applySchema(url, SHOP, dir);
+            // A constraint of the user's database that the design does not know: orders fail part way.
+            ServerDatabases.psql(url, "ALTER TABLE orders ADD CONSTRAINT orders_small CHECK (total_amount < 150)");
+            Cli.Result r = Cli.run("seed", SHOP, "--url", url, "--rows", "customer=500", "--rows", "order=20k");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+            assertThat(r.stderrLines()).anySatisfy(l -> assertThat(l).startsWith("loading table orders into " + url
+                    + " failed: new row for relation \"orders\" violates check constraint \"orders_small\""));
+            assertThat(r.stderrLines()).anySatisfy(l -> assertThat(l).startsWith("table orders was rolled back and"
+                    + " holds no seeded rows; loaded: customer, category, product")
+                    .containsPattern("not loaded: .*order_line"));
+            assertThat(r.stdout()).isEmpty();
+            assertThat(ServerDatabases.psql(url, "SELECT count(*) FROM orders")).isEqualTo("0");
+            assertThat(ServerDatabases.psql(url, "SELECT count(*) FROM order_line")).isEqualTo("0");
+            assertThat(ServerDatabases.psql(url, "SELECT count(*) FROM customer")).isEqualTo("500");
+        } finally {
+            ServerDatabases.drop(name);
         }
     }
 
@@ -131,13 +148,5 @@ class SeedCliIT {
             }
         }
         return out;
-    }
-
-    private static void psql(String url, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", command)
-                .redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("psql said: %s", said).isZero();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.accesspath.core.db.ApplyMode;
 import io.accesspath.core.design.Design;
+import io.accesspath.core.engine.SeedCancel;
 import io.accesspath.core.engine.SeedFailure;
 import io.accesspath.core.engine.SeedListener;
 import io.accesspath.core.engine.SeedReport;
@@ -13,6 +14,8 @@ import io.accesspath.core.engine.Seeding;
 import io.accesspath.core.error.Problem;
 import io.accesspath.core.error.UserError;
 import io.accesspath.core.seed.SeedOptions;
+import io.accesspath.core.seed.SeedPlan;
+import io.accesspath.core.seed.TableSeed;
 import io.accesspath.postgres.seed.Specs;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -117,5 +120,64 @@ class SeedUrlIT {
                 .satisfies(t -> assertThat(t.status()).isEqualTo(SeedReport.Status.ROLLED_BACK));
         assertThat(q.count("SELECT count(*) FROM order_line")).as("no half-filled table").isZero();
         assertThat(q.count("SELECT count(*) FROM orders")).isEqualTo(2_000);
+    }
+
+    @Test
+    void aConstraintViolationMidLoadRollsTheTableBack() {
+        // A check the design does not know: the database refuses some orders part way through the COPY.
+        q.execute("ALTER TABLE orders ADD CONSTRAINT orders_small CHECK (total_amount < 150)");
+
+        SeedFailure e = catchThrowableOfType(SeedFailure.class, () -> seed(false));
+
+        assertThat(e.exitCode()).isEqualTo(UserError.DATABASE);
+        assertThat(e.problems()).extracting(Problem::render).first().asString().startsWith("loading table orders"
+                + " into " + scratch.database().target() + " failed: new row for relation \"orders\" violates check"
+                + " constraint \"orders_small\"");
+        // product_category may load beside orders or not start: its place in the line varies.
+        assertThat(e.problems()).extracting(Problem::render).last().asString().startsWith("table orders was rolled"
+                + " back and holds no seeded rows; loaded: customer, category, product")
+                .containsPattern("not loaded: .*order_line");
+        assertThat(q.count("SELECT count(*) FROM orders")).as("no half-filled table").isZero();
+        assertThat(q.count("SELECT count(*) FROM order_line")).isZero();
+        assertThat(q.count("SELECT count(*) FROM customer")).isEqualTo(500);
+    }
+
+    @Test
+    void aCancelledSeedRollsBackTheTablesInProgressAndSaysWhatWasLoaded() throws Exception {
+        SeedCancel cancel = new SeedCancel();
+        SeedListener cancelMidTable = new SeedListener() {
+            @Override
+            public void progress(TableSeed table, long rowsDone, long bytes) {
+                if (table.name().equals("order_line") && rowsDone > 0) {
+                    cancel.cancel();
+                }
+            }
+        };
+        SeedOptions more = SMALL.withRows(Map.of("customer", 500L, "category", 20L, "product", 100L,
+                "order", 50_000L));
+        long t0 = System.nanoTime();
+
+        SeedFailure e = catchThrowableOfType(SeedFailure.class, () -> Seeding.run(SeedPlan.of(design, more),
+                new SeedTarget.Load(scratch.database(), false, false, false), cancelMidTable, cancel));
+
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds to stop").isLessThan(60);
+        assertThat(e.exitCode()).isEqualTo(UserError.DATABASE);
+        assertThat(e.problems()).extracting(Problem::render).first()
+                .isEqualTo("interrupted while loading " + scratch.database().target());
+        assertThat(e.problems()).extracting(Problem::render).last().asString().contains("order_line")
+                .contains("rolled back").contains("loaded: customer, category, product, orders");
+        assertThat(e.report().tables()).filteredOn(t -> t.table().equals("order_line")).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo(SeedReport.Status.ROLLED_BACK));
+        for (SeedReport.TableReport t : e.report().tables()) {
+            long rows = q.count("SELECT count(*) FROM " + t.table());
+            if (t.status() == SeedReport.Status.LOADED) {
+                assertThat(rows).as(t.table()).isEqualTo(t.rows()).isPositive();
+            } else {
+                assertThat(rows).as("no half-filled table: " + t.table()).isZero();
+            }
+        }
+        assertThat(q.count("SELECT count(*) FROM orders")).isEqualTo(50_000);
+        assertThat(q.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND query ILIKE 'COPY%' AND state <> 'idle'")).as("no COPY left running").isZero();
     }
 }

@@ -20,19 +20,23 @@ import java.util.stream.IntStream;
  *   <li>Probe: each query's cost with each relevant candidate alone, with each pair of them, and
  *       with all of them reduced to a minimal set that keeps that cost (which finds indexes that
  *       only pay together, such as both sides of a join, or three tables of a star join).</li>
- *   <li>Seeds: the best choice of one probed set per query within the budget (an exact branch
- *       and bound over the probed sets, no what-if calls), greedy benefit-per-byte and greedy by
- *       absolute benefit from nothing, from each single candidate and from each complementary
- *       group.</li>
- *   <li>Local search from the best few seeds: add, drop, swap one for one, add a complementary
- *       group (after dropping one or not), and when none improves, drop one or two and refill
- *       greedily; finally drop whatever no longer saves anything.</li>
+ *   <li>Heuristics on the probed sets (a query's cost: the lowest probed cost contained in the
+ *       configuration; no what-if calls). Seeds: the best choice of one probed set per query
+ *       within the budget (exact branch and bound over the probed sets), greedy benefit-per-byte
+ *       and greedy by absolute benefit from nothing, from each single candidate and from each
+ *       complementary group. Local search from the best few: add, drop, swap one for one, add a
+ *       complementary group (after dropping one or not), and when none improves, drop one or two
+ *       and refill greedily.</li>
+ *   <li>Refine: the results are asked of the what-if; where a query is cheaper than the probed
+ *       sets say, that configuration becomes a probed set and the heuristics run again.</li>
+ *   <li>Local search on the what-if from the best result, then drop whatever saves nothing.</li>
  *   <li>Branch and bound over the what-if, when the candidates are few enough, starting from that
  *       result: it either proves it optimal or finds the optimum. Its bound (each query at its
  *       cost with every candidate that still fits) is admissible because adding an index never
  *       makes the planner's best plan dearer.</li>
  * </ol>
- * Ties are broken by write cost, then size, then id, so the output is deterministic.
+ * Ties are broken by write cost, then the bytes to build (an existing index is kept rather than
+ * an equivalent one built), then size, then id, so the output is deterministic.
  */
 public final class Advisor {
     /**
@@ -45,16 +49,17 @@ public final class Advisor {
      * candidates (the best alone); {@code probedNodes}: node limit of the search over probed sets.
      */
     public record Options(int exactCandidates, long exactNodes, long exactCalls, int groupSeeds, int localStarts,
-            int pairProbe, long probedNodes) {
-        public static final Options DEFAULT = new Options(40, 200_000, 5_000, 64, 3, 24, 200_000);
+            int pairProbe, long probedNodes, int refineRounds) {
+        public static final Options DEFAULT = new Options(40, 200_000, 5_000, 64, 3, 24, 200_000, 10);
 
         /** Heuristics only, no branch and bound over the what-if (to measure them alone). */
         public Options heuristicOnly() {
-            return new Options(0, 0, 0, groupSeeds, localStarts, pairProbe, probedNodes);
+            return new Options(0, 0, 0, groupSeeds, localStarts, pairProbe, probedNodes, refineRounds);
         }
     }
 
-    private final Space sp;
+    /** The space searched: the what-if's, or (during the heuristics) the probed sets'. */
+    private Space sp;
     private final Options options;
     private final List<int[]> groups = new ArrayList<>();
     private boolean optimal;
@@ -89,46 +94,33 @@ public final class Advisor {
      * {@code nodeLimit} nodes: {@link Advice#optimal()} says whether it finished.
      */
     public static Advice exact(WhatIf whatIf, Budget budget, long nodeLimit) {
-        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, Long.MAX_VALUE, 0, 0, 0, 0));
+        Advisor a = new Advisor(whatIf, budget, new Options(Integer.MAX_VALUE, nodeLimit, Long.MAX_VALUE, 0, 0, 0, 0, 0));
         State s = a.trim(a.branchAndBound(null, nodeLimit));
         return Explanation.of(a.sp, s.set, a.optimal, "branch and bound");
     }
 
     private State search() {
-        List<State> seeds = new ArrayList<>();
+        Space real = sp;
         List<MatrixOptimum.Options> probed = probe();
-        MatrixOptimum model = new MatrixOptimum(probed, sp.size, sp.write, sp.budget, options.probedNodes());
-        seeds.add(greedy(sp.of(model.run()), true, null));
-        State fromEmpty = greedy(sp.empty(), true, null);
-        seeds.add(fromEmpty);
-        seeds.add(greedy(sp.empty(), false, null));
-        int firstPick = pick(sp.empty(), true, null);
-        for (int i = 0; i < sp.n; i++) {
-            if (i != firstPick && sp.usable(i)) {
-                State seed = sp.empty();
-                seed.add(i);
-                seeds.add(greedy(seed, true, null));
-            }
+        sp = new Space(real, probed);
+        List<State> found = heuristics(probed);
+        int rounds = 0;
+        while (rounds < options.refineRounds() && refine(real, probed, found)) {
+            rounds++;
+            found = heuristics(probed);
         }
-        for (int[] g : groups) {
-            State seed = withGroup(sp.empty(), g);
-            if (seed != null) {
-                seeds.add(greedy(seed, true, null));
-            }
-        }
-        seeds.sort((x, y) -> x.betterThan(y) ? -1 : y.betterThan(x) ? 1 : 0);
-        Set<BitSet> seen = new LinkedHashSet<>();
+        sp = real;
         State best = null;
-        for (State s : seeds) {
-            if (seen.size() < Math.max(1, options.localStarts()) && seen.add(s.set)) {
-                State l = localSearch(s.copy());
-                if (l.betterThan(best)) {
-                    best = l;
-                }
+        for (State s : found) {
+            State r = real.of(s.set);
+            if (r.betterThan(best)) {
+                best = r;
             }
         }
-        best = trim(best);
-        how = "greedy from " + seeds.size() + " seeds + local search";
+        refill = false;
+        best = trim(localSearch(best));
+        how = "probed sets + greedy from " + seeds + " seeds + local search on them" + (rounds > 0 ? ", refined "
+                + rounds + (rounds == 1 ? " time" : " times") : "") + ", then local search on the what-if";
         long usable = IntStream.range(0, sp.n).filter(sp::usable).count();
         if (usable <= options.exactCandidates() && options.exactNodes() > 0) {
             State exact = branchAndBound(best, options.exactNodes());
@@ -140,6 +132,69 @@ public final class Advisor {
             }
         }
         return best;
+    }
+
+    private int seeds;
+    private boolean refill = true;
+
+    /**
+     * Asks the what-if about the model's best configurations; where a query is cheaper than the
+     * probed sets say, that configuration becomes one of its probed sets. Returns whether any did.
+     */
+    private boolean refine(Space real, List<MatrixOptimum.Options> probed, List<State> found) {
+        boolean refined = false;
+        for (State s : found) {
+            for (int q = 0; q < sp.m; q++) {
+                double actual = real.cost(q, s.set);
+                if (actual < sp.cost(q, s.set) - sp.eps / Math.max(1, sp.weight[q])) {
+                    int[] set = Arrays.stream(sp.whatIf.relevantOf(q)).filter(s.set::get).toArray();
+                    probed.get(q).sets().add(set);
+                    probed.get(q).costs().add(actual);
+                    refined = true;
+                }
+            }
+        }
+        return refined;
+    }
+
+    /**
+     * The seeds and the local search from the best of them, on the current space; returns the
+     * local optima found, best first.
+     */
+    private List<State> heuristics(List<MatrixOptimum.Options> probed) {
+        List<State> seedList = new ArrayList<>();
+        MatrixOptimum model = new MatrixOptimum(probed, sp.size, sp.write, sp.budget, options.probedNodes());
+        seedList.add(greedy(sp.of(model.run()), true, null));
+        seedList.add(greedy(sp.empty(), true, null));
+        seedList.add(greedy(sp.empty(), false, null));
+        int firstPick = pick(sp.empty(), true, null);
+        for (int i = 0; i < sp.n; i++) {
+            if (i != firstPick && sp.usable(i)) {
+                State seed = sp.empty();
+                seed.add(i);
+                seedList.add(greedy(seed, true, null));
+            }
+        }
+        for (int[] g : groups) {
+            State seed = withGroup(sp.empty(), g);
+            if (seed != null) {
+                seedList.add(greedy(seed, true, null));
+            }
+        }
+        seeds = seedList.size();
+        seedList.sort((x, y) -> x.betterThan(y) ? -1 : y.betterThan(x) ? 1 : 0);
+        Set<BitSet> seen = new LinkedHashSet<>();
+        List<State> optima = new ArrayList<>();
+        for (State s : seedList) {
+            if (seen.size() < Math.max(1, options.localStarts()) && seen.add(s.set)) {
+                State l = trim(localSearch(s.copy()));
+                if (optima.stream().noneMatch(o -> o.set.equals(l.set))) {
+                    optima.add(l);
+                }
+            }
+        }
+        optima.sort((x, y) -> x.betterThan(y) ? -1 : y.betterThan(x) ? 1 : 0);
+        return optima;
     }
 
     /** Adds the best candidate per byte (or absolute) while one saves anything and fits. */
@@ -236,8 +291,8 @@ public final class Advisor {
                 }
             }
             if (rel.length > 2) {
-                for (boolean largestFirst : new boolean[] {true, false}) {
-                    int[] min = reduce(q, rel, largestFirst);
+                for (int how = 0; how < 3; how++) {
+                    int[] min = reduce(q, rel, how != 1, how == 2);
                     double c = cost(q, min);
                     double bestSoFar = opts.costs().stream().mapToDouble(Double::doubleValue).min().orElse(c0);
                     if (min.length > 2 && c < bestSoFar && fitsAlone(min)) {
@@ -273,16 +328,25 @@ public final class Advisor {
 
     /**
      * All of {@code rel}, minus each index (largest or smallest first) whose removal leaves the
-     * query's cost as low: a minimal set that gets the query's best cost.
+     * query's cost as low: a minimal set that gets the query's best cost. With {@code fit}, the
+     * largest are dropped first until the set fits the budget, whatever they save.
      */
-    private int[] reduce(int q, int[] rel, boolean largestFirst) {
+    private int[] reduce(int q, int[] rel, boolean largestFirst, boolean fit) {
         BitSet set = new BitSet();
         Arrays.stream(rel).forEach(set::set);
-        double best = sp.whatIf.cost(q, set);
         Integer[] order = Arrays.stream(rel).boxed().toArray(Integer[]::new);
         Comparator<Integer> bySize = Comparator.comparingLong(i -> sp.size[i]);
         Arrays.sort(order, (largestFirst ? bySize.reversed() : bySize).thenComparing(i -> i));
+        if (fit) {
+            for (int k = 0; k < order.length && !fitsAlone(set.stream().toArray()); k++) {
+                set.clear(order[k]);
+            }
+        }
+        double best = sp.whatIf.cost(q, set);
         for (int i : order) {
+            if (!set.get(i)) {
+                continue;
+            }
             set.clear(i);
             if (sp.whatIf.cost(q, set) > best + sp.eps / Math.max(1, sp.weight[q])) {
                 set.set(i);
@@ -344,7 +408,7 @@ public final class Advisor {
         for (int[] g : groups) {
             best.consider(withGroup(s, g));
         }
-        return best.state() != null ? best.state() : refill(s, in);
+        return best.state() != null ? best.state() : refill ? refill(s, in) : null;
     }
 
     /** The best neighbour found so far; only moves strictly better than the origin count. */
@@ -356,35 +420,38 @@ public final class Advisor {
         private State whole;
         private double total;
         private double write;
+        private long fresh;
         private long size;
 
         Move(State origin) {
             this.origin = origin;
             total = origin.total;
             write = origin.write;
+            fresh = origin.fresh;
             size = origin.size;
         }
 
         void consider(State base, int add) {
-            offer(base.total + base.deltaAdd(add), base.write + sp.write[add], base.size + sp.size[add], base, add, -1,
-                    null);
+            offer(base.total + base.deltaAdd(add), base.write + sp.write[add], base.fresh + sp.fresh(add),
+                    base.size + sp.size[add], base, add, -1, null);
         }
 
         void considerDrop(State base, int drop) {
-            offer(base.total + base.deltaRemove(drop), base.write - sp.write[drop], base.size - sp.size[drop], base, -1,
-                    drop, null);
+            offer(base.total + base.deltaRemove(drop), base.write - sp.write[drop], base.fresh - sp.fresh(drop),
+                    base.size - sp.size[drop], base, -1, drop, null);
         }
 
         void consider(State t) {
             if (t != null) {
-                offer(t.total, t.write, t.size, null, -1, -1, t);
+                offer(t.total, t.write, t.fresh, t.size, null, -1, -1, t);
             }
         }
 
-        private void offer(double t, double w, long b, State base, int a, int d, State w2) {
-            if (origin.compare(t, w, b, total, write, size) < 0) {
+        private void offer(double t, double w, long f, long b, State base, int a, int d, State w2) {
+            if (origin.compare(t, w, f, b, total, write, fresh, size) < 0) {
                 total = t;
                 write = w;
+                fresh = f;
                 size = b;
                 from = base;
                 add = a;

@@ -16,8 +16,29 @@ final class Space {
     final boolean[] existing;
     final Budget budget;
     final double eps;
+    /**
+     * Null: costs are the what-if's. Otherwise each query's probed index sets and their costs,
+     * and a query's cost under a configuration is the lowest probed cost contained in it (an
+     * upper bound of the what-if's, asked nothing).
+     */
+    final java.util.List<MatrixOptimum.Options> model;
+
+    /** The same space with costs from the probed sets {@code model} (no what-if calls). */
+    Space(Space real, java.util.List<MatrixOptimum.Options> model) {
+        whatIf = real.whatIf;
+        n = real.n;
+        m = real.m;
+        weight = real.weight;
+        size = real.size;
+        write = real.write;
+        existing = real.existing;
+        budget = real.budget;
+        eps = real.eps;
+        this.model = model;
+    }
 
     Space(CachingWhatIf whatIf, Budget budget) {
+        this.model = null;
         this.whatIf = whatIf;
         this.budget = budget;
         n = whatIf.candidateCount();
@@ -38,7 +59,7 @@ final class Space {
         double empty = 0;
         BitSet none = new BitSet();
         for (int q = 0; q < m; q++) {
-            empty += weight[q] * whatIf.cost(q, none);
+            empty += weight[q] * cost(q, none);
         }
         eps = 1e-9 * Math.max(1, Math.abs(empty));
     }
@@ -59,9 +80,37 @@ final class Space {
     double total(BitSet set) {
         double t = 0;
         for (int q = 0; q < m; q++) {
-            t += weight[q] * whatIf.cost(q, set);
+            t += weight[q] * cost(q, set);
         }
         return t;
+    }
+
+    /** Query {@code q}'s cost with exactly {@code set}: the what-if's, or the model's. */
+    double cost(int q, BitSet set) {
+        if (model == null) {
+            return whatIf.cost(q, set);
+        }
+        MatrixOptimum.Options o = model.get(q);
+        double best = Double.POSITIVE_INFINITY;
+        outer:
+        for (int k = 0; k < o.sets().size(); k++) {
+            double c = o.costs().get(k);
+            if (c >= best) {
+                continue;
+            }
+            for (int i : o.sets().get(k)) {
+                if (!set.get(i)) {
+                    continue outer;
+                }
+            }
+            best = c;
+        }
+        return best;
+    }
+
+    /** The bytes candidate {@code i} adds to what must be built: 0 for an existing index. */
+    long fresh(int i) {
+        return existing[i] ? 0 : size[i];
     }
 
     /** Whether a candidate can matter at all: relevant to a query, and fits the budget alone. */
@@ -76,6 +125,8 @@ final class Space {
         final BitSet set;
         final double[] qcost;
         long size;
+        /** Bytes of the chosen indexes that do not exist yet (what would have to be built). */
+        long fresh;
         double write;
         double total;
 
@@ -84,7 +135,7 @@ final class Space {
             set = new BitSet(sp.n);
             qcost = new double[sp.m];
             for (int q = 0; q < sp.m; q++) {
-                qcost[q] = sp.whatIf.cost(q, set);
+                qcost[q] = sp.cost(q, set);
                 total += sp.weight[q] * qcost[q];
             }
         }
@@ -94,6 +145,7 @@ final class Space {
             set = (BitSet) o.set.clone();
             qcost = o.qcost.clone();
             size = o.size;
+            fresh = o.fresh;
             write = o.write;
             total = o.total;
         }
@@ -125,7 +177,7 @@ final class Space {
             set.flip(i);
             double d = 0;
             for (int q : sp.whatIf.queriesOf(i)) {
-                d += sp.weight[q] * (sp.whatIf.cost(q, set) - qcost[q]);
+                d += sp.weight[q] * (sp.cost(q, set) - qcost[q]);
             }
             set.flip(i);
             return d;
@@ -134,6 +186,7 @@ final class Space {
         void add(int i) {
             set.set(i);
             size += sp.size[i];
+            fresh += sp.fresh(i);
             write += sp.write[i];
             update(i);
         }
@@ -141,13 +194,14 @@ final class Space {
         void remove(int i) {
             set.clear(i);
             size -= sp.size[i];
+            fresh -= sp.fresh(i);
             write -= sp.write[i];
             update(i);
         }
 
         private void update(int i) {
             for (int q : sp.whatIf.queriesOf(i)) {
-                double c = sp.whatIf.cost(q, set);
+                double c = sp.cost(q, set);
                 total += sp.weight[q] * (c - qcost[q]);
                 qcost[q] = c;
             }
@@ -162,12 +216,15 @@ final class Space {
             total = t;
         }
 
-        /** Whether this configuration is better than {@code o}: cost, then write cost, size, ids. */
+        /**
+         * Whether this configuration is better than {@code o}: cost, then write cost, bytes to
+         * build (keeping an existing index beats building an equivalent one), size, ids.
+         */
         boolean betterThan(State o) {
             if (o == null) {
                 return true;
             }
-            int c = compare(total, write, size, o.total, o.write, o.size);
+            int c = compare(total, write, fresh, size, o.total, o.write, o.fresh, o.size);
             if (c != 0) {
                 return c < 0;
             }
@@ -177,7 +234,7 @@ final class Space {
             return f >= 0 && set.get(f);
         }
 
-        int compare(double t1, double w1, long s1, double t2, double w2, long s2) {
+        int compare(double t1, double w1, long f1, long s1, double t2, double w2, long f2, long s2) {
             if (t1 < t2 - sp.eps) {
                 return -1;
             }
@@ -190,7 +247,7 @@ final class Space {
             if (w1 > w2 + 1e-9) {
                 return 1;
             }
-            return Long.compare(s1, s2);
+            return f1 != f2 ? Long.compare(f1, f2) : Long.compare(s1, s2);
         }
     }
 }

@@ -55,6 +55,18 @@ public final class Seeding {
      * @throws SeedFailure when a table fails to load (its report says what was loaded)
      */
     public static SeedReport run(SeedPlan plan, SeedTarget target, SeedListener listener) {
+        return run(plan, target, listener, new SeedCancel());
+    }
+
+    /**
+     * Seeds a plan, stoppable from another thread through {@code cancel} (a shutdown hook): the
+     * tables being loaded roll back and a {@link SeedFailure} says which tables were loaded.
+     *
+     * @throws UserError   ({@link UserError#DATABASE}) when the database does not match the design
+     *                     or holds rows; ({@link UserError#IO}) when a file cannot be written
+     * @throws SeedFailure when a table fails to load or the seed is cancelled
+     */
+    public static SeedReport run(SeedPlan plan, SeedTarget target, SeedListener listener, SeedCancel cancel) {
         long start = System.nanoTime();
         SeedOptions options = plan.options();
         listener.planned(plan);
@@ -63,7 +75,7 @@ public final class Seeding {
         try {
             ChunkPipeline pipeline = new ChunkPipeline(pool, WINDOW_PER_THREAD * options.threads());
             if (target instanceof SeedTarget.Load load) {
-                Loading loading = new Loading(plan, load, support, pipeline, listener,
+                Loading loading = new Loading(plan, load, support, pipeline, listener, cancel,
                         Math.min(MAX_PARALLEL_TABLES, Math.max(2, options.threads())));
                 loading.run(() -> report(plan, target, load.database().target(), loading.tables(), start,
                         Optional.empty(), Optional.empty(), Optional.empty(), loading.differences(), List.of()));

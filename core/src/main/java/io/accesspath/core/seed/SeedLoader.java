@@ -56,6 +56,15 @@ public interface SeedLoader extends AutoCloseable {
          */
         long commit();
 
+        /**
+         * Stops the load from another thread: the database is asked to cancel the bulk load, and
+         * the next {@link #write} or {@link #commit()} fails, so the transaction rolls back. Does
+         * nothing once the commit has begun (the table will be loaded).
+         *
+         * @return whether the load was stopped
+         */
+        boolean cancel();
+
         /** Rolls back (a no-op after {@link #commit()}); closes the connection. */
         @Override
         void close();

@@ -151,6 +151,9 @@ final class PgSeedLoader implements SeedLoader {
         private final List<String> after;
         private final Connection connection;
         private final CopyIn copy;
+        private final Object commitLock = new Object();
+        private volatile boolean cancelled;
+        private boolean committing;
         private boolean committed;
 
         PgTableLoad(Database db, TableSeed table, String copySql, List<String> before, List<String> after) {
@@ -176,6 +179,9 @@ final class PgSeedLoader implements SeedLoader {
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
+            if (cancelled) {
+                throw interrupted();
+            }
             try {
                 copy.writeToCopy(bytes, offset, length);
             } catch (SQLException e) {
@@ -185,6 +191,12 @@ final class PgSeedLoader implements SeedLoader {
 
         @Override
         public long commit() {
+            synchronized (commitLock) {
+                if (cancelled) {
+                    throw interrupted();
+                }
+                committing = true;
+            }
             try {
                 long rows = copy.endCopy();
                 try (java.sql.Statement s = connection.createStatement()) {
@@ -198,6 +210,28 @@ final class PgSeedLoader implements SeedLoader {
             } catch (SQLException e) {
                 throw failure("loading table " + table.name() + " into " + db.target() + " failed", e);
             }
+        }
+
+        @Override
+        public boolean cancel() {
+            synchronized (commitLock) {
+                if (committing) {
+                    return false;
+                }
+                cancelled = true;
+            }
+            try {
+                // A cancel request on its own connection: safe from another thread, and the server
+                // stops reading the COPY at its next row, should the writer be blocked on a full socket.
+                connection.unwrap(PGConnection.class).cancelQuery();
+            } catch (SQLException ignored) {
+                // The writer sees the flag at its next write; closing the connection ends the rest.
+            }
+            return true;
+        }
+
+        private UserError interrupted() {
+            return UserError.database("loading table " + table.name() + " into " + db.target() + " was interrupted", null);
         }
 
         @Override

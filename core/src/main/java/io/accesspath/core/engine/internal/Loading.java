@@ -3,6 +3,7 @@ package io.accesspath.core.engine.internal;
 import io.accesspath.core.db.ApplyMode;
 import io.accesspath.core.db.Database;
 import io.accesspath.core.db.Statement;
+import io.accesspath.core.engine.SeedCancel;
 import io.accesspath.core.engine.SeedFailure;
 import io.accesspath.core.engine.SeedListener;
 import io.accesspath.core.engine.SeedReport;
@@ -47,6 +48,7 @@ public final class Loading {
     private final SeedSupport support;
     private final ChunkPipeline pipeline;
     private final SeedListener listener;
+    private final SeedCancel cancel;
     private final int parallelTables;
     private final Map<String, SeedReport.TableReport> reports = new LinkedHashMap<>();
     private final List<String> differences = new ArrayList<>();
@@ -57,12 +59,13 @@ public final class Loading {
     private Optional<SeedReport.Phase> analyze = Optional.empty();
 
     public Loading(SeedPlan plan, SeedTarget.Load target, SeedSupport support, ChunkPipeline pipeline,
-                   SeedListener listener, int parallelTables) {
+                   SeedListener listener, SeedCancel cancel, int parallelTables) {
         this.plan = plan;
         this.target = target;
         this.support = support;
         this.pipeline = pipeline;
         this.listener = listener;
+        this.cancel = cancel;
         this.parallelTables = Math.max(1, parallelTables);
         for (TableSeed t : plan.tables()) {
             reports.put(t.name(), new SeedReport.TableReport(t.name(), SeedReport.Status.NOT_STARTED, 0, 0, 0));
@@ -119,22 +122,26 @@ public final class Loading {
             }
             loadTables(loader, failed);
             for (DeferredReference d : plan.deferred()) {
+                stopIfCancelled(failed, "setting deferred references");
                 loadDeferred(loader, d, failed);
             }
             List<Statement> laterIndexes = later.stream().filter(s -> s.kind().equals(Statement.INDEX)).toList();
             List<Statement> laterKeys = later.stream().filter(s -> s.kind().equals(Statement.FOREIGN_KEY)).toList();
             if (!laterIndexes.isEmpty()) {
+                stopIfCancelled(failed, "building the secondary indexes");
                 listener.note("building " + laterIndexes.size() + " secondary indexes");
                 long t0 = System.nanoTime();
                 loader.run(laterIndexes);
                 indexes = Optional.of(new SeedReport.Phase(laterIndexes.size(), (System.nanoTime() - t0) / 1e9));
             }
             if (!laterKeys.isEmpty()) {
+                stopIfCancelled(failed, "adding the foreign keys");
                 listener.note("adding " + laterKeys.size() + " foreign keys (the database checks every row)");
                 long t0 = System.nanoTime();
                 loader.run(laterKeys);
                 foreignKeys = Optional.of(new SeedReport.Phase(laterKeys.size(), (System.nanoTime() - t0) / 1e9));
             }
+            stopIfCancelled(failed, "refreshing statistics");
             listener.note("refreshing statistics (ANALYZE)");
             long t0 = System.nanoTime();
             loader.analyze(names);
@@ -218,7 +225,7 @@ public final class Loading {
         }
         try {
             while (true) {
-                if (failure == null) {
+                if (failure == null && !cancel.cancelled()) {
                     for (TableSeed t : order) {
                         if (running < parallelTables && !started.contains(t.name())
                                 && (fresh() || loaded.containsAll(t.dependsOn()))) {
@@ -246,6 +253,15 @@ public final class Loading {
         if (failure != null) {
             throw failure(failure, failed.get());
         }
+        stopIfCancelled(failed, "loading the tables");
+    }
+
+    /** Ends an interrupted seed between phases: every table is loaded, what follows is not done. */
+    private void stopIfCancelled(Supplier<SeedReport> failed, String next) {
+        if (cancel.cancelled()) {
+            throw new SeedFailure(List.of(Problem.of(Loc.NONE, "interrupted before " + next + "; every table"
+                    + " was loaded: " + String.join(", ", reports.keySet()))), UserError.DATABASE, failed.get(), null);
+        }
     }
 
     private void loadDeferred(SeedLoader loader, DeferredReference d, Supplier<SeedReport> failed) {
@@ -270,17 +286,22 @@ public final class Loading {
         long[] sent = new long[2];
         try (SeedLoader.TableLoad load = loader.begin(t, Projections.names(t, projection), binary,
                 fresh())) {
-            pipeline.run(t, support.encoder(t, projection, binary), (b, n, rows) -> {
-                load.write(b, 0, n);
-                sent[0] += rows;
-                sent[1] += n;
-                listener.progress(t, sent[0], sent[1]);
-            });
-            long rows = load.commit();
-            SeedReport.TableReport r = new SeedReport.TableReport(t.name(), SeedReport.Status.LOADED, rows, sent[1],
-                    (System.nanoTime() - start) / 1e9);
-            listener.tableFinished(r);
-            return new Outcome(r, null);
+            Runnable unregister = cancel.onCancel(load::cancel);
+            try {
+                pipeline.run(t, support.encoder(t, projection, binary), (b, n, rows) -> {
+                    load.write(b, 0, n);
+                    sent[0] += rows;
+                    sent[1] += n;
+                    listener.progress(t, sent[0], sent[1]);
+                });
+                long rows = load.commit();
+                SeedReport.TableReport r = new SeedReport.TableReport(t.name(), SeedReport.Status.LOADED, rows,
+                        sent[1], (System.nanoTime() - start) / 1e9);
+                listener.tableFinished(r);
+                return new Outcome(r, null);
+            } finally {
+                unregister.run();
+            }
         } catch (Exception | Error e) {
             SeedReport.TableReport r = new SeedReport.TableReport(t.name(), SeedReport.Status.ROLLED_BACK, 0, sent[1],
                     (System.nanoTime() - start) / 1e9);
@@ -311,24 +332,32 @@ public final class Loading {
     private SeedFailure failure(Outcome o, SeedReport report) {
         Throwable e = o.error;
         List<Problem> problems = new ArrayList<>();
-        if (e instanceof UserError ue) {
+        boolean interrupted = cancel.cancelled();
+        if (interrupted) {
+            problems.add(Problem.of(Loc.NONE, "interrupted while loading " + target.database().target()));
+        } else if (e instanceof UserError ue) {
             problems.addAll(ue.problems());
         } else {
             problems.add(Problem.of(Loc.NONE, "loading table " + o.report.table() + " failed: " + e));
         }
         List<String> loadedTables = new ArrayList<>();
+        List<String> rolledBack = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
         for (SeedReport.TableReport r : reports.values()) {
-            if (r.status() == SeedReport.Status.LOADED) {
-                loadedTables.add(r.table());
-            } else if (r.status() == SeedReport.Status.NOT_STARTED) {
-                notStarted.add(r.table());
+            switch (r.status()) {
+                case LOADED -> loadedTables.add(r.table());
+                case ROLLED_BACK -> rolledBack.add(r.table());
+                case NOT_STARTED -> notStarted.add(r.table());
+                default -> { }
             }
         }
-        problems.add(Problem.of(Loc.NONE, "table " + o.report.table() + " was rolled back and holds no seeded rows;"
-                + " loaded: " + (loadedTables.isEmpty() ? "none" : String.join(", ", loadedTables))
+        String undone = rolledBack.isEmpty() ? "the change to table " + o.report.table() + " was rolled back"
+                : (rolledBack.size() == 1 ? "table " + rolledBack.get(0) + " was rolled back and holds"
+                : "tables " + String.join(", ", rolledBack) + " were rolled back and hold") + " no seeded rows";
+        problems.add(Problem.of(Loc.NONE, undone + "; loaded: "
+                + (loadedTables.isEmpty() ? "none" : String.join(", ", loadedTables))
                 + (notStarted.isEmpty() ? "" : "; not loaded: " + String.join(", ", notStarted))));
-        int code = e instanceof UserError ue ? ue.exitCode() : UserError.DATABASE;
+        int code = !interrupted && e instanceof UserError ue ? ue.exitCode() : UserError.DATABASE;
         return new SeedFailure(problems, code, report, e);
     }
 

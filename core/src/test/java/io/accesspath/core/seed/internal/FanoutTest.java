@@ -21,19 +21,40 @@ class FanoutTest {
             double exponent = random.nextBoolean() ? 0 : 0.5 + random.nextDouble() * 1.5;
             Fanout f = new Fanout(parents, children, min, max, exponent, new Permutation(parents, random.nextLong()),
                     random.nextLong());
+            // Walk the parents in order with a cursor (as the generator does), then check random
+            // access (start, count, parentOf: each walks up to a block of parents) on a sample.
+            long[] first = new long[(int) parents + 1];
             long total = 0;
-            Fanout.Cursor cursor = f.cursor();
+            Fanout.Cursor walk = f.cursor();
             for (long p = 0; p < parents; p++) {
-                long c = f.count(p);
-                assertThat(c).as("case %d parent %d", i, p).isBetween(min, max);
-                assertThat(f.start(p)).isEqualTo(total);
+                walk.seekParent(p);
+                long c = walk.count();
+                if (c < min || c > max) {
+                    assertThat(c).as("case %d parent %d", i, p).isBetween(min, max);
+                }
+                assertThat(walk.first()).isEqualTo(total);
+                first[(int) p] = total;
                 total += c;
             }
+            first[(int) parents] = total;
             assertThat(total).isEqualTo(children);
+            for (int k = 0; k < 20; k++) {
+                long p = random.nextInt((int) parents);
+                assertThat(f.start(p)).as("case %d start(%d)", i, p).isEqualTo(first[(int) p]);
+                assertThat(f.count(p)).isEqualTo(first[(int) p + 1] - first[(int) p]);
+            }
+            Fanout.Cursor cursor = f.cursor();
             for (long child = 0; child < children; child += 1 + random.nextInt(7)) {
+                long p = cursor.seekChild(child);
+                if (child < first[(int) p] || child >= first[(int) p + 1]) {
+                    assertThat(child).as("case %d child %d", i, child).isGreaterThanOrEqualTo(first[(int) p])
+                            .isLessThan(first[(int) p + 1]);
+                }
+            }
+            for (int k = 0; k < 20 && children > 0; k++) {
+                long child = (long) (random.nextDouble() * children);
                 long p = f.parentOf(child);
-                assertThat(child).isGreaterThanOrEqualTo(f.start(p)).isLessThan(f.start(p + 1));
-                assertThat(cursor.seekChild(child)).isEqualTo(p);
+                assertThat(child).isGreaterThanOrEqualTo(first[(int) p]).isLessThan(first[(int) p + 1]);
             }
         }
     }
@@ -57,9 +78,11 @@ class FanoutTest {
         Fanout f = new Fanout(10_000, 30_000, 1, 40, 0, new Permutation(10_000, 1), 2);
         long ones = 0;
         long largest = 0;
+        Fanout.Cursor walk = f.cursor();
         for (long p = 0; p < 10_000; p++) {
-            ones += f.count(p) == 1 ? 1 : 0;
-            largest = Math.max(largest, f.count(p));
+            walk.seekParent(p);
+            ones += walk.count() == 1 ? 1 : 0;
+            largest = Math.max(largest, walk.count());
         }
         assertThat(ones).as("parents with the minimum only").isBetween(1000L, 6000L);
         assertThat(largest).isBetween(6L, 40L);
