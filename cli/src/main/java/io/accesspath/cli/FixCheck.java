@@ -76,6 +76,9 @@ final class FixCheck {
         if (ddls.isEmpty()) {
             return sb.append("no index fix to check\n").toString();
         }
+        if (validations.isEmpty() && measurements.isEmpty()) {
+            sb.append("no suggested index could be checked (see the warnings)\n");
+        }
         if (!validations.isEmpty()) {
             sb.append("fix validation (hypothetical indexes, HypoPG; the statement's estimated cost):\n");
             for (FixValidation.Validation v : validations) {

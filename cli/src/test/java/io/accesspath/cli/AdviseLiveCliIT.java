@@ -26,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdviseLiveCliIT {
     private static final String HOST = "127.0.0.1:5432";
-    private static final String DB = "ap_live_cli";
-    private static final String BARE = "ap_live_cli_bare";
-    private static final String SHOP = "ap_live_cli_shop";
+    /** Unique per run: another worktree's run of this test may be using the same server. */
+    private static final String SUFFIX = Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffffL);
+    private static final String DB = "ap_live_cli_" + SUFFIX;
+    private static final String BARE = "ap_live_cli_bare_" + SUFFIX;
+    private static final String SHOP = "ap_live_cli_shop_" + SUFFIX;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

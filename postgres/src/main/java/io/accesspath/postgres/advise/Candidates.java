@@ -29,7 +29,6 @@ import net.sf.jsqlparser.expression.operators.relational.ContainedBy;
 import net.sf.jsqlparser.expression.operators.relational.Contains;
 import net.sf.jsqlparser.expression.operators.relational.DoubleAnd;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GeometryDistance;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
@@ -72,7 +71,10 @@ public final class Candidates {
     /** A parameter inside an expression: such an expression cannot be an index key. */
     private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("\\?|\\$\\d");
 
-    /** What a workload yields: the tables each query reads, and the candidates in a stable order. */
+    /**
+     * What a workload yields: the tables each statement reads (no entry for a statement the parser
+     * could not read), and the candidates in a stable order.
+     */
     public record Result(Map<String, Set<String>> tablesOf, List<IndexDef> candidates, List<String> warnings) {}
 
     private final Catalog catalog;
@@ -97,11 +99,11 @@ public final class Candidates {
             Set<String> tables = new LinkedHashSet<>();
             try {
                 c.statement(CCJSqlParserUtil.parse(e.getValue()), tables);
+                tablesOf.put(e.getKey(), tables);
             } catch (JSQLParserException | RuntimeException ex) {
                 warnings.add(e.getKey() + ": no candidates from this statement (the SQL parser could not read it: "
-                        + firstLine(ex.getMessage()) + ")");
+                        + firstLine(ex.getMessage()) + "); every candidate is weighed for it");
             }
-            tablesOf.put(e.getKey(), tables);
         }
         return new Result(tablesOf, List.copyOf(c.bySignature.values()), warnings);
     }
@@ -119,6 +121,8 @@ public final class Candidates {
             single(u.getTable(), u.getWhere(), tables);
         } else if (st instanceof Delete d) {
             single(d.getTable(), d.getWhere(), tables);
+        } else if (st instanceof net.sf.jsqlparser.statement.insert.Insert ins && ins.getSelect() != null) {
+            select(ins.getSelect(), tables);
         }
     }
 

@@ -303,18 +303,26 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
         return Optional.ofNullable(defs.get(id));
     }
 
-    /** The tables ({@code schema.table}) a statement reads, as far as its SQL could be parsed. */
+    /** The tables ({@code schema.table}) a statement reads; empty when its SQL could not be parsed. */
     public Set<String> tablesOf(String queryId) {
         return tablesOf.getOrDefault(queryId, Set.of());
     }
 
-    /** The candidates on the tables the statement reads (all of them when its SQL could not be read). */
+    /** Whether an index can change the statement's plan: it is on a table the statement reads. */
+    private boolean bears(String queryId, IndexDef d) {
+        Set<String> tables = tablesOf.get(queryId);
+        return tables == null || tables.contains(d.schema() + "." + d.table());
+    }
+
+    /**
+     * The candidates on the tables the statement reads: none for a statement that reads no table
+     * (INSERT ... VALUES), all of them when its SQL could not be parsed.
+     */
     @Override
     public Set<String> relevant(String queryId) {
-        Set<String> tables = tablesOf(queryId);
         Set<String> out = new TreeSet<>();
         for (IndexDef d : defs.values()) {
-            if (tables.isEmpty() || tables.contains(d.schema() + "." + d.table())) {
+            if (bears(queryId, d)) {
                 out.add(d.name());
             }
         }
@@ -338,11 +346,10 @@ public final class PgWhatIf implements WhatIf, AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("no query " + queryId);
         }
-        Set<String> tables = tablesOf(queryId);
         TreeSet<String> relevant = new TreeSet<>();
         List<IndexDef> onTables = new ArrayList<>();
         for (IndexDef d : defs.values()) {
-            if (tables.isEmpty() || tables.contains(d.schema() + "." + d.table())) {
+            if (bears(queryId, d)) {
                 onTables.add(d);
                 if (configuration.contains(d.name())) {
                     relevant.add(d.name());

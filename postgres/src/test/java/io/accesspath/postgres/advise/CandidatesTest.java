@@ -103,12 +103,28 @@ class CandidatesTest {
     }
 
     @Test
+    void anyOfAnArrayAndInListsAreEqualitiesAndDistanceOrderingWantsGist() {
+        assertThat(ddl(ordered("q", "SELECT id FROM orders WHERE customer_id = ANY($1) AND status IN ('a', 'b')",
+                "near", "SELECT id FROM customers ORDER BY loc <-> point(1, 2) LIMIT 5"))).containsExactly(
+                "CREATE INDEX orders_customer_id_status_idx ON orders (customer_id, status)",
+                "CREATE INDEX orders_customer_id_status_incl_idx ON orders (customer_id, status) INCLUDE (id)",
+                "CREATE INDEX orders_customer_id_idx ON orders (customer_id)",
+                "CREATE INDEX orders_customer_id_incl_idx ON orders (customer_id) INCLUDE (id, status)",
+                "CREATE INDEX orders_status_incl_idx ON orders (status) INCLUDE (customer_id, id)",
+                "CREATE INDEX customers_loc_gist_idx ON customers USING gist (loc)");
+    }
+
+    @Test
     void tablesReadAreRecordedAndUnreadableSqlIsAWarningNotAFailure() {
         Candidates.Result r = Candidates.generate(catalog(), ordered(
                 "x", "SELECT * FROM orders o WHERE EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id)",
-                "bad", "SELEC nonsense"));
+                "bad", "SELEC nonsense",
+                "insert", "INSERT INTO orders (id, customer_id) VALUES ($1, $2)",
+                "insert_select", "INSERT INTO orders (id) SELECT id FROM customers WHERE country = 'NL'"));
+        assertThat(r.tablesOf().get("insert")).isEmpty();
+        assertThat(r.tablesOf().get("insert_select")).containsExactly("public.customers");
         assertThat(r.tablesOf().get("x")).containsExactlyInAnyOrder("public.orders", "public.customers");
-        assertThat(r.tablesOf().get("bad")).isEmpty();
+        assertThat(r.tablesOf()).doesNotContainKey("bad");
         assertThat(r.warnings()).singleElement().asString().startsWith("bad: no candidates");
     }
 

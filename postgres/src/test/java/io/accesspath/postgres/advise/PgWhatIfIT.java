@@ -44,7 +44,8 @@ class PgWhatIfIT {
         return List.of(WorkloadStatement.of("by_a", 10, "SELECT id, c FROM t WHERE a = $1"),
                 WorkloadStatement.of("by_a_literal", 1, "SELECT * FROM t WHERE a = 42 ORDER BY id"),
                 WorkloadStatement.of("by_c", 5, "SELECT * FROM t WHERE c = ?"),
-                WorkloadStatement.of("by_v", 1, "SELECT * FROM u WHERE v = 3"));
+                WorkloadStatement.of("by_v", 1, "SELECT * FROM u WHERE v = 3"),
+                WorkloadStatement.of("ins", 1, "INSERT INTO u (id, t_id, v) VALUES ($1, $2, $3)"));
     }
 
     @Test
@@ -54,7 +55,7 @@ class PgWhatIfIT {
              PgWhatIf w = PgWhatIf.forWorkload(ro, PgWhatIf.Settings.hypoPg(LOG::add), workload())) {
             assertThat(w.mode()).isEqualTo(PgWhatIf.Mode.HYPOPG);
             assertThat(w.queries()).extracting(WhatIf.WorkloadQuery::id)
-                    .containsExactly("by_a", "by_a_literal", "by_c", "by_v");
+                    .containsExactly("by_a", "by_a_literal", "by_c", "by_v", "ins");
             assertThat(w.candidates()).extracting(WhatIf.IndexCandidate::id).contains("t_a_idx", "u_v_idx");
             WhatIf.IndexCandidate ta = w.candidates().stream().filter(c -> c.id().equals("t_a_idx")).findFirst()
                     .orElseThrow();
@@ -82,6 +83,12 @@ class PgWhatIfIT {
             assertThat(w.cacheHits()).isEqualTo(2);
             w.cost("by_a", Set.of());
             assertThat(w.calls()).isEqualTo(calls + 2);
+            // an INSERT ... VALUES reads no table: no candidate is relevant, one EXPLAIN answers all
+            assertThat(w.relevant("ins")).isEmpty();
+            assertThat(w.relevant("by_a")).contains("t_a_idx").doesNotContain("u_v_idx");
+            w.cost("ins", Set.of());
+            w.cost("ins", Set.of("t_a_idx", "u_v_idx"));
+            assertThat(w.calls()).isEqualTo(calls + 3);
         }
     }
 
