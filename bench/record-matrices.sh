@@ -5,7 +5,9 @@
 # records each matrix with MatrixRecorder (candidates selected per query, then every set of at
 # most two relevant candidates, each query's minimal multi-index set and all its candidates:
 # nothing the search asks, so the matrices do not flatter it). Prints each recording's time and
-# what-if calls. About 10 minutes on 2 cores, most of it loading.
+# what-if calls. About 8 minutes on 2 cores, most of it loading. The data is deterministic but
+# ANALYZE samples rows at random, so a re-recorded matrix has the same shape with costs that
+# differ by up to ~20% on some entries (and now and then another kept candidate).
 #
 # Usage: bench/record-matrices.sh [SERVER_URL] [--skip-load]
 #   SERVER_URL  default postgresql://postgres@127.0.0.1:5432 (databases ${PREFIX}tpch, ${PREFIX}shop,
