@@ -104,7 +104,7 @@ final class Explanation {
         double lost = cost - sp.total(with);
         for (int j = chosen.nextSetBit(0); j >= 0; j = chosen.nextSetBit(j + 1)) {
             IndexCandidate o = candidate(sp, j);
-            if (java.util.Objects.equals(o.table(), c.table()) && o.columns().equals(c.columns())) {
+            if (sameDefinition(o, c)) {
                 return new Advice.Removal(c, Advice.Reason.DUPLICATE, o.id(), Math.max(0, lost));
             }
         }
@@ -128,6 +128,36 @@ final class Explanation {
             }
         }
         return new Advice.Removal(c, Advice.Reason.REDUNDANT, by, 0);
+    }
+
+    /**
+     * Whether two indexes are the same index under two names: the same table and columns and,
+     * when both carry their DDL, the same method, uniqueness, INCLUDE columns and predicate (a
+     * partial GIN index is no duplicate of a plain one on the same column).
+     */
+    static boolean sameDefinition(IndexCandidate a, IndexCandidate b) {
+        if (!java.util.Objects.equals(a.table(), b.table()) || !a.columns().equals(b.columns())) {
+            return false;
+        }
+        if (a.ddl() == null || b.ddl() == null) {
+            return true;
+        }
+        return definitionBody(a.ddl()).equals(definitionBody(b.ddl()));
+    }
+
+    private static final java.util.regex.Pattern INDEX_HEAD = java.util.regex.Pattern.compile(
+            "(?is)^\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?(\\S+\\s+)?ON\\s+(ONLY\\s+)?");
+
+    /** The DDL without its name and CONCURRENTLY, whitespace collapsed: what the index is. */
+    private static String definitionBody(String ddl) {
+        java.util.regex.Matcher m = INDEX_HEAD.matcher(ddl);
+        if (!m.find()) {
+            return ddl.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        }
+        String unique = m.group(1) == null ? "" : "unique ";
+        String rest = ddl.substring(m.end()).strip().replaceAll(";\\s*$", "");
+        return (unique + rest).replaceAll("\\s+", " ").replace("public.", "").replace("\"", "")
+                .replace(" USING btree", "").replace(" using btree", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static IndexCandidate candidate(Space sp, int i) {
