@@ -409,8 +409,20 @@ public final class Candidates {
         }
     }
 
+    /**
+     * A partial index's predicate may pin a column to a constant only when the column has at most
+     * this many distinct values (a status, a type, a flag): pinned to one of many values (a part
+     * key, a size), the index would serve the workload file's literal and no other call.
+     */
+    static final double PARTIAL_MAX_DISTINCT = 10;
+
     private void constant(Resolved r, Expression value, String op) {
         Expression v = unwrap(value);
+        double distinct = r.key.expression() ? 0
+                : r.access.table.column(r.key.column()).map(Catalog.Column::distinct).orElse(0.0);
+        if (distinct > PARTIAL_MAX_DISTINCT) {
+            return;
+        }
         if (v instanceof StringValue || v instanceof LongValue || v instanceof DoubleValue || v instanceof BooleanValue
                 || v instanceof DateTimeLiteralExpression) {
             r.access.constants.add(r.key.sql() + op + v);

@@ -70,6 +70,14 @@ class CandidatesTest {
     }
 
     @Test
+    void aConstantOnAManyValuedColumnIsAKeyNotAPartialPredicate() {
+        // country has 60 values: an index WHERE country = 'NL' would serve this file's literal only
+        assertThat(ddl(Map.of("q", "SELECT email FROM customers WHERE country = 'NL' AND email = $1")))
+                .noneMatch(d -> d.contains("WHERE"))
+                .contains("CREATE INDEX customers_email_country_idx ON customers (email, country)");
+    }
+
+    @Test
     void joinColumnsOnBothSidesGroupByAndAPartialIndexForAConstant() {
         assertThat(ddl(Map.of("q", "SELECT c.country, count(*) FROM orders o JOIN customers c ON c.id = o.customer_id"
                 + " WHERE o.status = 'paid' AND NOT o.deleted GROUP BY c.country"))).containsExactly(
