@@ -24,6 +24,7 @@ import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ContainedBy;
 import net.sf.jsqlparser.expression.operators.relational.Contains;
@@ -61,7 +62,8 @@ import net.sf.jsqlparser.statement.update.Update;
  * keys from its WHERE and JOIN conditions, ORDER BY and GROUP BY (equality columns first, the
  * most selective first by pg_stats, then the first range column, or the sort columns), each
  * column alone, a covering variant (INCLUDE) when the query reads few other columns of the table,
- * a partial variant when a condition compares with a constant, and GIN or GiST indexes where the
+ * a partial variant when a condition compares a column of few values with a constant, one index
+ * per side of an OR (for a BitmapOr), and GIN or GiST indexes where the
  * operators need them (@>, <@, ?, ?|, ?&, @@, &&, <->). A candidate the database already has
  * (same table, method, keys, INCLUDE and predicate) is not proposed again.
  */
@@ -327,6 +329,15 @@ public final class Candidates {
     private record Resolved(Access access, Key key) {}
 
     private void condition(Expression c, Map<String, Access> byAlias) {
+        if (c instanceof OrExpression) {
+            // a OR b on one table is a BitmapOr: it needs an index on each side's column
+            List<Expression> sides = new ArrayList<>();
+            disjuncts(c, sides);
+            for (Expression side : sides) {
+                disjunctColumn(side, byAlias).ifPresent(r -> r.access.special.add(special(r.access, "btree", r.key)));
+            }
+            return;
+        }
         if (c instanceof EqualsTo eq) {
             Optional<Resolved> l = resolve(eq.getLeftExpression(), byAlias);
             Optional<Resolved> r = resolve(eq.getRightExpression(), byAlias);
@@ -388,6 +399,47 @@ public final class Candidates {
         } else if (c instanceof BinaryExpression b && unwrap(b.getLeftExpression()) instanceof GeometryDistance gd) {
             resolve(gd.getLeftExpression(), byAlias).ifPresent(r -> r.access.special.add(special(r.access, "gist", r.key)));
         }
+    }
+
+    private static void disjuncts(Expression e, List<Expression> out) {
+        e = unwrap(e);
+        if (e instanceof OrExpression or) {
+            disjuncts(or.getLeftExpression(), out);
+            disjuncts(or.getRightExpression(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    /** The column one side of an OR compares with a value (=, IN, <, >, BETWEEN, IS NULL), if any. */
+    private Optional<Resolved> disjunctColumn(Expression side, Map<String, Access> byAlias) {
+        if (side instanceof AndExpression and) {
+            // (a = 1 AND b = 2) OR ...: the first conjunct's column leads that side's index
+            return disjunctColumn(unwrap(and.getLeftExpression()), byAlias);
+        }
+        if (side instanceof EqualsTo || side instanceof GreaterThan || side instanceof GreaterThanEquals
+                || side instanceof MinorThan || side instanceof MinorThanEquals) {
+            BinaryExpression b = (BinaryExpression) side;
+            Optional<Resolved> l = resolve(b.getLeftExpression(), byAlias);
+            Optional<Resolved> r = resolve(b.getRightExpression(), byAlias);
+            if (l.isPresent() && r.isEmpty() && free(b.getRightExpression(), byAlias)) {
+                return l;
+            }
+            if (r.isPresent() && l.isEmpty() && free(b.getLeftExpression(), byAlias)) {
+                return r;
+            }
+            return Optional.empty();
+        }
+        if (side instanceof InExpression in && !in.isNot()) {
+            return resolve(in.getLeftExpression(), byAlias);
+        }
+        if (side instanceof Between bt && !bt.isNot()) {
+            return resolve(bt.getLeftExpression(), byAlias);
+        }
+        if (side instanceof IsNullExpression isNull && !isNull.isNot()) {
+            return resolve(isNull.getLeftExpression(), byAlias);
+        }
+        return Optional.empty();
     }
 
     /** GIN for arrays, jsonb and full-text search; GiST for ranges, geometry and distances. */

@@ -70,6 +70,13 @@ class CandidatesTest {
     }
 
     @Test
+    void eachSideOfAnOrGetsItsOwnIndexForABitmapOr() {
+        assertThat(ddl(Map.of("q", "SELECT id FROM orders WHERE (customer_id = $1 OR total > $2)")))
+                .contains("CREATE INDEX orders_customer_id_idx ON orders (customer_id)",
+                        "CREATE INDEX orders_total_idx ON orders (total)");
+    }
+
+    @Test
     void aConstantOnAManyValuedColumnIsAKeyNotAPartialPredicate() {
         // country has 60 values: an index WHERE country = 'NL' would serve this file's literal only
         assertThat(ddl(Map.of("q", "SELECT email FROM customers WHERE country = 'NL' AND email = $1")))
