@@ -571,6 +571,22 @@ class DesignRulesTest {
         }
 
         @Test
+        void aStaleOkAggregateOverMillionsOfRowsInATimeRangeProposesAnHourlyRollup() {
+            String pattern = """
+                    - {name: revenue, entity: order, where: [{attribute: placed_at, op: range, selectivity: 0.2}],
+                       aggregates: ["sum(total)", count], frequency: 1/min, stale_ok: %s}
+                    """;
+            Decision rollup = orders("uniform", pattern.formatted("true")).decisionsOf(Decision.Kind.DENORMALIZATION)
+                    .stream().filter(x -> x.rules().contains("denormalize.time-rollup")).findFirst().orElseThrow();
+            assertThat(rollup.applied()).isFalse();
+            assertThat(rollup.sql().orElseThrow()).contains("date_trunc('hour', placed_at)")
+                    .contains("sum(total) AS sum_total").contains("REFRESH MATERIALIZED VIEW CONCURRENTLY");
+            // fresh reads required: no rollup
+            assertThat(orders("uniform", pattern.formatted("false")).decisions())
+                    .noneMatch(x -> x.rules().contains("denormalize.time-rollup"));
+        }
+
+        @Test
         void filtersThroughAJoinProposeACopiedColumn() {
             Design d = design("""
                     name: t

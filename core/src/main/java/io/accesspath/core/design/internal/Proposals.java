@@ -303,8 +303,15 @@ public final class Proposals {
 
     // ---- materialized views --------------------------------------------------------------------
 
+    /** An ungrouped aggregate over a time range reading at least this many rows a call gets a rollup proposal. */
+    static final double ROLLUP_MIN_ROWS = 1_000_000;
+
     private void materializedView(Resolved r) {
         AccessPattern p = r.pattern();
+        if (!p.aggregates().isEmpty() && p.groupBy().isEmpty()) {
+            rollup(r);
+            return;
+        }
         if (p.aggregates().isEmpty() || p.groupBy().isEmpty()) {
             return;
         }
@@ -348,6 +355,92 @@ public final class Proposals {
                 .cost(new Decision.Cost(0, 0, 0, "reads one row per group instead of ~" + Fmt.count(scanned)
                         + " rows", "each refresh re-reads " + r.table().name + " (~" + Fmt.count(r.table().rows)
                         + " rows); the view lags writes by up to the refresh interval"))
+                .proposal(sql)
+                .build());
+    }
+
+    /**
+     * An aggregate with no GROUP BY over a time range (a dashboard's "over the last few hours")
+     * that reads millions of rows a call and accepts stale reads: hourly buckets of decomposable
+     * aggregates (count, sum, min, max; avg as sum and count) answer it from a few rows per hour.
+     */
+    private void rollup(Resolved r) {
+        AccessPattern p = r.pattern();
+        if (!p.staleOk()) {
+            return;
+        }
+        Cond time = null;
+        double scanned = r.table().rows;
+        for (Cond c : r.conds()) {
+            scanned *= c.selectivity();
+            boolean temporal = c.type().filter(t -> t instanceof io.accesspath.core.spec.LogicalType.Timestamp
+                    || t instanceof io.accesspath.core.spec.LogicalType.Date).isPresent();
+            if (c.use() == Resolved.Use.RANGE && temporal && time == null) {
+                time = c;
+            } else if (c.use() != Resolved.Use.RANGE) {
+                return; // other filters would each need their own buckets
+            }
+        }
+        if (time == null || scanned < ROLLUP_MIN_ROWS) {
+            return;
+        }
+        String mv = p.name() + "_hourly";
+        String bucket = "date_trunc('hour', " + q(time.column()) + ")";
+        List<String> select = new ArrayList<>();
+        select.add(bucket + " AS " + q("hour"));
+        List<String> reads = new ArrayList<>();
+        select.add("count(*) AS " + q("rows"));
+        for (AccessPattern.Aggregate a : p.aggregates()) {
+            if (a.attribute().isEmpty()) {
+                reads.add("sum(" + q("rows") + ")");
+                continue;
+            }
+            List<String> cols = r.table().columnsOf.getOrDefault(a.attribute().get(), List.of(a.attribute().get()));
+            String col = cols.get(0);
+            switch (a.function()) {
+                case SUM:
+                case AVG:
+                    select.add("sum(" + q(col) + ") AS " + q("sum_" + col));
+                    select.add("count(" + q(col) + ") AS " + q("count_" + col));
+                    reads.add(a.function() == AccessPattern.AggregateFunction.SUM ? "sum(" + q("sum_" + col) + ")"
+                            : "sum(" + q("sum_" + col) + ") / nullif(sum(" + q("count_" + col) + "), 0)");
+                    break;
+                case MIN:
+                case MAX:
+                    String f = a.function().name().toLowerCase(java.util.Locale.ROOT);
+                    select.add(f + "(" + q(col) + ") AS " + q(f + "_" + col));
+                    reads.add(f + "(" + q(f + "_" + col) + ")");
+                    break;
+                default:
+                    select.add("count(" + q(col) + ") AS " + q("count_" + col));
+                    reads.add("sum(" + q("count_" + col) + ")");
+            }
+        }
+        List<String> distinctSelect = new ArrayList<>(new java.util.LinkedHashSet<>(select));
+        String sql = String.join("\n",
+                "CREATE MATERIALIZED VIEW " + q(mv) + " AS",
+                "  SELECT " + String.join(", ", distinctSelect),
+                "  FROM " + q(r.table().name),
+                "  GROUP BY 1;",
+                "CREATE UNIQUE INDEX ON " + q(mv) + " (" + q("hour") + ");",
+                "-- refresh on a schedule, without blocking readers:",
+                "REFRESH MATERIALIZED VIEW CONCURRENTLY " + q(mv) + ";",
+                "-- " + p.name() + " then reads whole hours from the view:",
+                "--   SELECT " + String.join(", ", reads) + " FROM " + q(mv) + " WHERE " + q("hour")
+                        + " >= date_trunc('hour', :from) AND " + q("hour") + " < date_trunc('hour', :to);");
+        decisions.add(DecisionBuilder.of(Decision.Kind.DENORMALIZATION, mv)
+                .choice("hourly rollup " + mv)
+                .pattern(p.name()).rule("denormalize.time-rollup")
+                .reason(p.name() + " aggregates ~" + Fmt.count(scanned) + " rows per call over a range of "
+                        + time.column() + ", and the rows read grow with the table. It accepts stale reads, so"
+                        + " hourly buckets refreshed on a schedule answer it from one row per hour (rounded to whole"
+                        + " hours; add the raw rows of the partial first and last hours for exact edges).")
+                .alternative("aggregate on every call (chosen by default)", "exact to the second and always fresh;"
+                        + " reads ~" + Fmt.count(scanned) + " rows per call")
+                .cost(new Decision.Cost(0, 0, 0, "reads one row per hour instead of ~" + Fmt.count(scanned)
+                        + " rows", "each refresh re-reads " + r.table().name + " (~" + Fmt.count(r.table().rows)
+                        + " rows); an incremental rollup table filled hour by hour would avoid that; the view lags"
+                        + " writes by up to the refresh interval"))
                 .proposal(sql)
                 .build());
     }
