@@ -308,11 +308,11 @@ public final class Proposals {
 
     private void materializedView(Resolved r) {
         AccessPattern p = r.pattern();
-        if (!p.aggregates().isEmpty() && p.groupBy().isEmpty()) {
-            rollup(r);
+        if (p.aggregates().isEmpty()) {
             return;
         }
-        if (p.aggregates().isEmpty() || p.groupBy().isEmpty()) {
+        if (p.groupBy().isEmpty()) {
+            rollup(r);
             return;
         }
         double scanned = r.table().rows;
